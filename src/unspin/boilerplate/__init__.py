@@ -1,0 +1,42 @@
+"""The boilerplate stage: template text, not story. Marked, never deleted.
+
+Two sources of evidence. Patterns recognise the furniture of news and content-farm pages
+line by line ("READ …" links, "You May Also Like", author bios, comment forms, photo
+captions and credits, share prompts, "Other reports by …"); on a corpus, lines that one site
+repeats on many of its articles are template too (`repeated_lines_by_site`). Every mark is
+a `BoilerplateSpan` over one whole line of the unchanged text, with the rule that fired as
+its evidence; later stages leave these spans out of reuse scoring.
+"""
+
+from __future__ import annotations
+
+from unspin.boilerplate.marker import mark_boilerplate
+from unspin.boilerplate.repeated import (
+    REPEATED_LINE_MAX_CHARS,
+    REPEATED_LINE_MIN_DOCS,
+    REPEATED_LINE_MIN_SHARE,
+    line_key,
+    repeated_lines_by_site,
+)
+
+KINDS = (
+    "related_link",
+    "also_like",
+    "author_bio",
+    "comment_form",
+    "caption",
+    "photo_credit",
+    "share_prompt",
+    "other_reports",
+    "repeated_line",
+)
+
+__all__ = [
+    "KINDS",
+    "REPEATED_LINE_MAX_CHARS",
+    "REPEATED_LINE_MIN_DOCS",
+    "REPEATED_LINE_MIN_SHARE",
+    "line_key",
+    "mark_boilerplate",
+    "repeated_lines_by_site",
+]

@@ -1,0 +1,134 @@
+"""Pairs of documents worth aligning, from three lexical indexes.
+
+- MinHash LSH on word 5-shingles finds verbatim copies (high Jaccard).
+- An index of rare word 3-shingles finds partial reuse: a shared paragraph is a small share
+  of either article (low Jaccard) but many shingles nobody else has (containment).
+- An index of rare bigrams over spin-resistant tokens (content words in canonical form, names,
+  numbers) finds spun copies whose surface shingles were broken by synonym swaps.
+Every generator is generous: alignment decides what is really shared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+from unspin.prepare import Prepared
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+# 32 bands of 4 rows: pairs with Jaccard ~0.42 or more collide in some band with probability
+# 1/2 ((1/32) ** (1/4)); alignment filters the rest. Re-run `benchmarks/run.py bbc` to check
+# the byte-identical pairs stay found.
+LSH_BANDS, LSH_ROWS = 32, 4
+RARE_SHINGLE_WORDS = 3
+# A shingle seen in more documents than this is a stock phrase, not evidence of reuse. It also
+# bounds the work per shingle (df * (df - 1) / 2 pairs).
+RARE_MAX_DF = 20
+# Shared rare shingles needed for a candidate: a copied sentence gives 10 or more; a stock
+# phrase or a quote both articles took from a third source gives a few.
+MIN_SHARED_RARE = 4
+MIN_SHARED_SPIN = 4
+# Identical documents land in one LSH bucket; past this size a bucket is chained instead of
+# paired all-to-all, which keeps a 50,000-copy family linear.
+MAX_BUCKET_PAIRS = 64
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_rng = np.random.default_rng(20201025)
+_PERM_A = _rng.integers(1, 1 << 32, NUM_PERM, dtype=np.uint64)
+_PERM_B = _rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class CandidateStats:
+    minhash: int
+    rare: int
+    spin: int
+    total: int
+
+
+def _hash(parts: Iterable[str]) -> int:
+    return xxhash.xxh32_intdigest("\x1f".join(parts).encode("utf-8"))
+
+
+def word_shingles(words: Sequence[str], size: int) -> set[int]:
+    if len(words) < size:
+        return {_hash(words)} if words else set()
+    return {_hash(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash_signature(shingles: set[int]) -> np.ndarray:
+    if not shingles:
+        return np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    hashed = (_PERM_A[:, None] * values[None, :] + _PERM_B[:, None]) % _MERSENNE
+    return np.asarray(hashed.min(axis=1))
+
+
+def _story_norms(p: Prepared) -> list[str]:
+    return [p.tokens.norms[i] for i in p.story_tokens()]
+
+
+def _spin_tokens(p: Prepared) -> list[str]:
+    t = p.tokens
+    return [t.canons[i] for i in p.story_tokens() if t.is_content(i)]
+
+
+def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
+    if len(members) * (len(members) - 1) // 2 <= MAX_BUCKET_PAIRS:
+        for x, first in enumerate(members):
+            for second in members[x + 1 :]:
+                yield first, second
+    else:
+        yield from zip(members, members[1:], strict=False)
+
+
+def _minhash_pairs(shingle_sets: list[set[int]]) -> set[tuple[int, int]]:
+    signatures = np.stack([minhash_signature(s) for s in shingle_sets]) if shingle_sets else None
+    pairs: set[tuple[int, int]] = set()
+    if signatures is None:
+        return pairs
+    for band in range(LSH_BANDS):
+        block = signatures[:, band * LSH_ROWS : (band + 1) * LSH_ROWS]
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for doc, row in enumerate(block):
+            if shingle_sets[doc]:
+                buckets[row.tobytes()].append(doc)
+        for members in buckets.values():
+            pairs.update(_bucket_pairs(members))
+    return pairs
+
+
+def _shared_pairs(shingle_sets: list[set[int]], min_shared: int) -> set[tuple[int, int]]:
+    """Pairs sharing at least ``min_shared`` shingles that few other documents have."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for doc, shingles in enumerate(shingle_sets):
+        for shingle in shingles:
+            postings[shingle].append(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in postings.values():
+        if 2 <= len(docs) <= RARE_MAX_DF:
+            for x, first in enumerate(docs):
+                for second in docs[x + 1 :]:
+                    shared[(first, second)] += 1
+    return {pair for pair, count in shared.items() if count >= min_shared}
+
+
+def candidate_pairs(docs: Sequence[Prepared]) -> tuple[list[tuple[int, int]], CandidateStats]:
+    """Index pairs ``(i, j)`` into ``docs`` worth aligning, each once, in a stable order."""
+    norms = [_story_norms(p) for p in docs]
+    by_minhash = _minhash_pairs([word_shingles(n, SHINGLE_WORDS) for n in norms])
+    by_rare = _shared_pairs([word_shingles(n, RARE_SHINGLE_WORDS) for n in norms],
+                            MIN_SHARED_RARE)
+    by_spin = _shared_pairs([word_shingles(_spin_tokens(p), 2) for p in docs], MIN_SHARED_SPIN)
+    every = by_minhash | by_rare | by_spin
+    ordered = sorted(
+        {(i, j) if docs[i].id < docs[j].id else (j, i) for i, j in every if i != j},
+        key=lambda pair: (docs[pair[0]].id, docs[pair[1]].id),
+    )
+    stats = CandidateStats(len(by_minhash), len(by_rare), len(by_spin), len(ordered))
+    return ordered, stats

@@ -1,0 +1,87 @@
+"""The local engine: in process for small inputs, a pool of forked workers for a corpus."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+
+from unspin.candidates import candidate_pairs
+from unspin.engines.base import EngineResult
+from unspin.lexicon import wordnet
+from unspin.model import Document
+from unspin.pipeline import (
+    Progress,
+    compare_prepared,
+    document_reports,
+    families_of,
+    prepare_document,
+    site_templates,
+)
+from unspin.prepare import Prepared
+from unspin.relate import PairEvidence
+
+# Below this many documents a worker pool costs more to start than it saves.
+POOL_MIN_DOCUMENTS = 64
+CHUNK = 16
+
+# Set in the parent before forking so workers see the prepared corpus without pickling it.
+_SHARED: list[Prepared] = []
+_TEMPLATES: dict[str, frozenset[str]] = {}
+
+
+def _prepare(doc: Document) -> Prepared:
+    return prepare_document(doc, _TEMPLATES)
+
+
+def _compare(pair: tuple[int, int]) -> PairEvidence | None:
+    return compare_prepared(_SHARED[pair[0]], _SHARED[pair[1]])
+
+
+class LocalEngine:
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+
+    def _map(self, func, items, use_pool):  # type: ignore[no-untyped-def]
+        if not use_pool or self.workers <= 1:
+            return map(func, items)
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(self.workers)
+        return _closing(pool, pool.imap(func, items, chunksize=CHUNK))
+
+    def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
+        global _SHARED, _TEMPLATES
+        wordnet()  # load once in the parent so forked workers share it
+        use_pool = len(documents) >= POOL_MIN_DOCUMENTS
+        _TEMPLATES = site_templates(documents)
+        progress.start("prepare", len(documents))
+        prepared: list[Prepared] = []
+        for item in self._map(_prepare, documents, use_pool):
+            prepared.append(item)
+            progress.advance()
+        progress.start("candidates", None)
+        pairs, stats = candidate_pairs(prepared)
+        _SHARED = prepared
+        progress.start("align", len(pairs))
+        evidence: list[PairEvidence] = []
+        for found in self._map(_compare, pairs, use_pool and len(pairs) >= POOL_MIN_DOCUMENTS):
+            if found is not None:
+                evidence.append(found)
+            progress.advance()
+        _SHARED = []
+        progress.start("relate", None)
+        reports = document_reports(prepared, evidence)
+        results = tuple(e.result for e in evidence)
+        families = families_of(results, {p.id: p.doc for p in prepared})
+        return EngineResult(reports, results, families, stats)
+
+
+def _closing(pool, iterator):  # type: ignore[no-untyped-def]
+    try:
+        yield from iterator
+    finally:
+        pool.close()
+        pool.join()
+
+
+__all__ = ["LocalEngine", "Iterator"]

@@ -1,0 +1,91 @@
+"""Reuse families: connected documents, each family with a likely original.
+
+Deterministic: the same pairs in any order give the same families, ids and originals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import xxhash
+
+from unspin.model import Document, Family, PairResult
+
+# Partial reuse (one shared paragraph) would chain unrelated stories into one family, so only
+# copies and rewrites join documents into a family.
+FAMILY_RELATIONS = frozenset({"duplicate", "rewrite"})
+
+
+def family_id(members: Sequence[str]) -> str:
+    """A stable id from the sorted member ids: it does not depend on input order."""
+    return "f" + xxhash.xxh64_hexdigest("\n".join(sorted(members)).encode("utf-8"))[:12]
+
+
+def build_families(
+    pairs: Sequence[PairResult], documents: Mapping[str, Document]
+) -> tuple[Family, ...]:
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        root = node
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[node] != root:  # path compression keeps huge families linear
+            parent[node], node = root, parent[node]
+        return root
+
+    edges: dict[str, list[PairResult]] = defaultdict(list)
+    for pair in pairs:
+        if pair.relation not in FAMILY_RELATIONS:
+            continue
+        ra, rb = find(pair.a), find(pair.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+        edges[pair.a].append(pair)
+        edges[pair.b].append(pair)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for node in parent:
+        groups[find(node)].append(node)
+    families = [
+        Family(family_id(members), tuple(sorted(members)), likely_original(members, edges, documents))
+        for members in groups.values()
+        if len(members) > 1
+    ]
+    return tuple(sorted(families, key=lambda f: f.members[0]))
+
+
+def likely_original(
+    members: Sequence[str],
+    edges: Mapping[str, Sequence[PairResult]],
+    documents: Mapping[str, Document],
+) -> str:
+    """Earliest date when every member has one; otherwise the member that explains the others.
+
+    A source keeps material its copies drop, and copies add material of their own (splices,
+    boilerplate), so across its edges a source covers its partners more than they cover it.
+    Direction votes from dates count first; ties go to the smallest id.
+    """
+    dates = [documents[m].date if m in documents else None for m in members]
+    if all(dates):
+        earliest = min(d for d in dates if d)
+        dated = sorted(m for m, d in zip(members, dates, strict=True) if d == earliest)
+        if len(dated) == 1:
+            return dated[0]
+        members = dated
+
+    def evidence(member: str) -> tuple[int, float]:
+        votes = 0
+        balance = 0.0
+        for pair in edges.get(member, ()):
+            mine, theirs = (
+                (pair.coverage_a, pair.coverage_b) if pair.a == member else
+                (pair.coverage_b, pair.coverage_a)
+            )
+            balance += theirs - mine
+            if pair.direction is not None:
+                source = pair.a if pair.direction == "a->b" else pair.b
+                votes += 1 if source == member else -1
+        return votes, balance
+
+    return min(sorted(members), key=lambda m: (-evidence(m)[0], -round(evidence(m)[1], 6)))

@@ -1,0 +1,107 @@
+"""Ingest: files and folders in, Documents and Rejects out.
+
+Every record read becomes exactly one of the two; nothing is dropped silently. Problems with
+the paths themselves (missing, unsupported, unreadable) raise before any record is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from unspin.errors import EmptyCorpusError, UnreadableInputError, UsageError
+from unspin.ingest.files import read_inputs
+from unspin.ingest.formats import SUPPORTED_EXTENSIONS
+from unspin.ingest.paths import check_input, check_inputs
+from unspin.ingest.source import WHOLE_FILE
+from unspin.model import Document, IngestSummary, Reject
+
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "RejectedInputError",
+    "iter_records",
+    "read_corpus",
+    "read_document",
+]
+
+InputPath = str | os.PathLike[str]
+
+
+class RejectedInputError(UnreadableInputError):
+    """The one record of a file given on its own could not be used."""
+
+    def __init__(self, reject: Reject) -> None:
+        self.reject = reject
+        where = (
+            reject.source if reject.position == WHOLE_FILE else f"{reject.source}:{reject.position}"
+        )
+        super().__init__(
+            f"cannot use '{where}': {reject.reason}. Fix: pass a file that holds one readable "
+            "article."
+        )
+
+
+def iter_records(inputs: Sequence[InputPath]) -> Iterator[Document | Reject]:
+    """Stream every record of every input, in a deterministic order.
+
+    All paths are checked first, so a path problem raises before anything is yielded.
+    """
+    return read_inputs(check_inputs(inputs))
+
+
+def read_corpus(inputs: Sequence[InputPath]) -> tuple[list[Document], list[Reject], IngestSummary]:
+    """Read everything; raise EmptyCorpusError when not one document could be kept."""
+    documents: list[Document] = []
+    rejects: list[Reject] = []
+    for record in iter_records(inputs):
+        if isinstance(record, Document):
+            documents.append(record)
+        else:
+            rejects.append(record)
+    summary = IngestSummary(
+        read=len(documents) + len(rejects), kept=len(documents), rejected=len(rejects)
+    )
+    if not documents:
+        raise EmptyCorpusError(_empty_message(rejects))
+    return documents, rejects, summary
+
+
+def _empty_message(rejects: list[Reject]) -> str:
+    if not rejects:
+        return (
+            "no documents found: the inputs hold no records (empty files or folders?). "
+            "Fix: pass files or folders with articles in them."
+        )
+    reasons = Counter(reject.reason for reject in rejects).most_common(3)
+    listed = "; ".join(f"{reason} ({count})" for reason, count in reasons)
+    total = len(rejects)
+    return (
+        f"no documents to work on: all {total} record{'s' if total != 1 else ''} were "
+        f"rejected; see the rejects for each one. Most common reasons: {listed}."
+    )
+
+
+def read_document(path: InputPath) -> Document:
+    """The one document in ``path`` (txt/md/html, or a JSONL/Parquet file of one record)."""
+    checked = check_input(path)
+    if checked.is_folder:
+        raise UsageError(
+            f"'{os.fspath(path)}' is a folder, but one document is needed here. "
+            "Fix: pass a single file (to read a whole folder, use 'unspin scan')."
+        )
+    found: Document | Reject | None = None
+    for record in read_inputs([checked]):
+        if found is not None:
+            raise UsageError(
+                f"'{os.fspath(path)}' holds more than one record, but one document is needed "
+                "here. Fix: pass a file with a single article, or use 'unspin scan' for many."
+            )
+        found = record
+    if found is None:
+        raise EmptyCorpusError(
+            f"'{os.fspath(path)}' holds no records. Fix: pass a file with one article in it."
+        )
+    if isinstance(found, Reject):
+        raise RejectedInputError(found)
+    return found

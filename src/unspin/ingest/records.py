@@ -1,0 +1,90 @@
+"""Records of JSON Lines and Parquet files: the fields they carry, checked the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from unspin.ingest.dates import normalize_date
+from unspin.ingest.html import Article, ExtractionError, extract_article
+from unspin.ingest.source import Source, site_of, text_problem
+from unspin.model import Document, Reject
+
+# The fields a record may carry; everything else in it is ignored.
+FIELDS = ("id", "text", "html", "title", "url", "site", "date", "lang")
+CONTENT_FIELDS = ("text", "html")
+
+
+def _type_name(value: object) -> str:
+    names = {str: "string", int: "number", float: "number", bool: "boolean", list: "array"}
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "object"
+    return names.get(type(value), type(value).__name__)
+
+
+def _optional_str(value: object) -> str | None:
+    # A metadata field of the wrong type is not worth losing the article for: it is left out.
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _record_id(value: object, fallback: str) -> str | None:
+    """The record's own id, ``fallback`` when it has none, or None when it is malformed."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return fallback
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip()
+
+
+def to_document(
+    record: Mapping[str, Any], source: Source, position: str, origin: str, id_position: str
+) -> Document | Reject:
+    """Check one record and make it a Document; a Reject says what is wrong with it.
+
+    ``position`` is where a reject points (e.g. "12" or "row 3"); ``id_position`` is what a
+    record without an id is named by (e.g. "12" or "3").
+    """
+    doc_id = _record_id(record.get("id"), f"{source.id}:{id_position}")
+    if doc_id is None:
+        kind = _type_name(record.get("id"))
+        return source.reject(f"field 'id' must be a string or an integer, got {kind}", position)
+
+    def reject(reason: str) -> Reject:
+        return source.reject(reason, position, record_id=doc_id)
+
+    text, html = record.get("text"), record.get("html")
+    extracted: Article | None = None
+    if text is None and html is None:
+        return reject("record has neither a 'text' nor an 'html' field")
+    if text is not None:
+        if not isinstance(text, str):
+            return reject(f"field 'text' must be a string, got {_type_name(text)}")
+    elif not isinstance(html, str):
+        return reject(f"field 'html' must be a string, got {_type_name(html)}")
+    else:
+        try:
+            extracted = extract_article(html, _optional_str(record.get("url")))
+        except ExtractionError as err:
+            return reject(str(err))
+        text = extracted.text
+    problem = text_problem(text)
+    if problem:
+        return reject(problem)
+
+    # What the record says about itself beats what extraction guessed from the page.
+    page = extracted or Article(text=text)
+    url = _optional_str(record.get("url")) or page.url
+    return Document(
+        id=doc_id,
+        text=text,
+        title=_optional_str(record.get("title")) or page.title,
+        url=url,
+        site=_optional_str(record.get("site")) or site_of(url) or page.site,
+        date=normalize_date(record.get("date")) or page.date,
+        lang=_optional_str(record.get("lang")) or page.lang,
+        origin=origin,
+    )

@@ -1,0 +1,72 @@
+"""The stage functions every engine calls, and the progress protocol they report through."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
+
+from unspin.align import align_pair
+from unspin.boilerplate import repeated_lines_by_site
+from unspin.families import build_families
+from unspin.model import Document, DocumentReport, Family, PairResult
+from unspin.prepare import Prepared, prepare
+from unspin.relate import PairEvidence, explanations_for, find_inserted, relate_pair
+
+
+class Progress(Protocol):
+    def start(self, stage: str, total: int | None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+class NoProgress:
+    def start(self, stage: str, total: int | None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
+def site_templates(documents: Iterable[Document]) -> dict[str, frozenset[str]]:
+    """Lines repeated across many articles of one site: the site's template."""
+    return repeated_lines_by_site(documents)
+
+
+def prepare_document(doc: Document, templates: Mapping[str, frozenset[str]]) -> Prepared:
+    return prepare(doc, templates.get(doc.site, frozenset()) if doc.site else frozenset())
+
+
+def compare_prepared(a: Prepared, b: Prepared) -> PairEvidence | None:
+    """Align one candidate pair and decide its relation (``None``: nothing worth reporting)."""
+    return relate_pair(a, b, align_pair(a, b))
+
+
+def document_reports(
+    prepared: Sequence[Prepared], evidence: Sequence[PairEvidence]
+) -> tuple[DocumentReport, ...]:
+    by_doc: dict[str, list[PairEvidence]] = defaultdict(list)
+    for item in evidence:
+        by_doc[item.result.a].append(item)
+        by_doc[item.result.b].append(item)
+    reports = []
+    for p in prepared:
+        inserted = find_inserted(p, explanations_for(p.id, by_doc.get(p.id, [])))
+        reports.append(
+            DocumentReport(
+                id=p.id,
+                title=p.doc.title,
+                site=p.doc.site,
+                date=p.doc.date,
+                boilerplate=p.boilerplate,
+                inserted=inserted,
+                lang=p.doc.lang,
+            )
+        )
+    return tuple(reports)
+
+
+def families_of(
+    pairs: Sequence[PairResult], documents: Mapping[str, Document]
+) -> tuple[Family, ...]:
+    return build_families(pairs, documents)

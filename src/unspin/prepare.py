@@ -1,0 +1,54 @@
+"""A document made ready for candidates and alignment: tokens, sentences, boilerplate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unspin.boilerplate import mark_boilerplate
+from unspin.model import BoilerplateSpan, Document
+from unspin.normalize import Tokens, tokenize
+
+# A sentence counts as boilerplate when at least this share of its characters is marked.
+# Boilerplate rules mark whole lines, so in practice a sentence is either all in or all out.
+BOILERPLATE_SENTENCE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Prepared:
+    doc: Document
+    tokens: Tokens
+    boilerplate: tuple[BoilerplateSpan, ...]
+    story: tuple[int, ...]  # indices into tokens.sentences of the sentences that are story
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    def story_chars(self) -> int:
+        return sum(self.tokens.sentences[s].end - self.tokens.sentences[s].start
+                   for s in self.story)
+
+    def story_tokens(self) -> list[int]:
+        """Token indices of the story sentences, in order."""
+        out: list[int] = []
+        for s in self.story:
+            sentence = self.tokens.sentences[s]
+            out.extend(range(sentence.tok_lo, sentence.tok_hi))
+        return out
+
+
+def prepare(doc: Document, repeated_lines: frozenset[str] = frozenset()) -> Prepared:
+    tokens = tokenize(doc.text)
+    boilerplate = mark_boilerplate(doc.text, repeated_lines)
+    story = tuple(
+        index
+        for index, sentence in enumerate(tokens.sentences)
+        if sentence.tok_hi > sentence.tok_lo
+        and _marked_share(sentence.start, sentence.end, boilerplate) < BOILERPLATE_SENTENCE_SHARE
+    )
+    return Prepared(doc, tokens, boilerplate, story)
+
+
+def _marked_share(start: int, end: int, spans: tuple[BoilerplateSpan, ...]) -> float:
+    marked = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+    return marked / max(1, end - start)

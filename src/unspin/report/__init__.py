@@ -1,0 +1,1 @@
+"""Reports: JSON Lines, HTML, terminal."""

@@ -1,0 +1,90 @@
+"""Results in the terminal, with rich."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from rich.console import Console
+from rich.table import Table
+
+from unspin.model import Document, DocumentReport, PairResult, RunResult
+
+KIND_STYLE = {"verbatim": "green", "spun": "yellow", "paraphrase": "cyan"}
+EXCERPT = 90
+
+
+def excerpt(text: str, start: int, end: int, width: int = EXCERPT) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= width else piece[: width - 1] + "…"
+
+
+def _label(doc: Document) -> str:
+    parts = [f"[bold]{doc.id}[/bold]"]
+    if doc.title:
+        parts.append(f"“{doc.title}”")
+    parts.append(doc.date or "no date")
+    if doc.site:
+        parts.append(doc.site)
+    return "  ".join(parts)
+
+
+def print_pair(console: Console, pair: PairResult, docs: Mapping[str, Document]) -> None:
+    a, b = docs[pair.a], docs[pair.b]
+    direction = {"a->b": f"{a.id} → {b.id}", "b->a": f"{b.id} → {a.id}"}.get(
+        pair.direction or "", "unknown (no dates to order them)"
+    )
+    console.print(
+        f"[bold]{pair.relation}[/bold]  score {pair.score:.2f}  "
+        f"coverage A {pair.coverage_a:.0%}  B {pair.coverage_b:.0%}  direction: {direction}"
+    )
+    table = Table(show_lines=True, expand=True)
+    for column in ("#", "kind", "sim", "A", "B", "substitutions"):
+        table.add_column(column, overflow="fold")
+    for n, p in enumerate(pair.passages, 1):
+        style = KIND_STYLE.get(p.kind, "")
+        subs = ", ".join(f"{x} → {y}" for x, y in p.substitutions)
+        table.add_row(str(n), f"[{style}]{p.kind}[/{style}]", f"{p.similarity:.2f}",
+                      excerpt(a.text, p.a_start, p.a_end), excerpt(b.text, p.b_start, p.b_end),
+                      subs)
+    console.print(table)
+
+
+def print_marks(console: Console, report: DocumentReport, doc: Document) -> None:
+    if report.inserted:
+        console.print(f"[bold]Inserted in {doc.id}[/bold] (not explained by its main source):")
+        for span in report.inserted:
+            where = f"from {span.source}" if span.source else "unattributed"
+            topic = "off-topic" if span.off_topic else "on-topic"
+            console.print(f"  [red]✚[/red] {where}, {topic} ({span.score:.2f}): "
+                          f"{excerpt(doc.text, span.start, span.end)}")
+    if report.boilerplate:
+        console.print(f"[bold]Boilerplate in {doc.id}[/bold]:")
+        for mark in report.boilerplate:
+            console.print(f"  [dim]{mark.kind:<14} {excerpt(doc.text, mark.start, mark.end, 70)}"
+                          "[/dim]")
+
+
+def print_compare(console: Console, result: RunResult, docs: Mapping[str, Document]) -> None:
+    ids = [d.id for d in result.documents]
+    console.print(f"A  {_label(docs[ids[0]])}")
+    console.print(f"B  {_label(docs[ids[1]])}")
+    if not result.pairs:
+        console.print("[bold]No reuse found[/bold]: the two documents share no aligned passage.")
+    for pair in result.pairs:
+        print_pair(console, pair, docs)
+    for report in result.documents:
+        print_marks(console, report, docs[report.id])
+
+
+def print_scan_summary(console: Console, result: RunResult, seconds: float,
+                       candidates: int) -> None:
+    s = result.summary
+    console.print(f"read {s.read}  kept {s.kept}  rejected {s.rejected}")
+    relations = Counter(p.relation for p in result.pairs)
+    found = ", ".join(f"{relations[r]} {r}" for r in ("duplicate", "rewrite", "partial"))
+    console.print(f"{candidates} candidate pairs aligned → {len(result.pairs)} pairs ({found})")
+    sizes = Counter(len(f.members) for f in result.families)
+    console.print(f"{len(result.families)} families"
+                  + (f" (largest {max(sizes)} members)" if sizes else ""))
+    console.print(f"done in {seconds:.1f} s")
