@@ -40,7 +40,8 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! or ? (with closing quotes or brackets) when a new sentence follows:
 # an upper-case letter, digit or opening quote after white space. Content farms glue
 # sentences together ("community.'We urge"), so a quote or capital right after the stop
-# ends the sentence too. Every line break ends a sentence: news text is not hard-wrapped.
+# ends the sentence too. A line break ends a sentence, except inside hard-wrapped prose: a
+# line that stops without punctuation and a next line that starts in lower case.
 _SENTENCE_END = re.compile(
     r"""[.!?]+['"’”)\]]*(?:[ \t]+(?=['"‘“(]?[A-Z0-9])|(?=['"‘“]?[A-Z][a-z]))|[ \t]*(?:\r?\n[ \t]*)+"""
 )
@@ -94,6 +95,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         stop = match.group()
+        if stop[0] not in ".!?" and _wrapped(text, match.start(), match.end()):
+            continue
         if stop[0] in ".!?":
             word = re.search(r"(\S+)$", text[start : match.start()])
             if word and _is_abbreviation(word.group(1) + stop.rstrip(), text, match.end()):
@@ -102,6 +105,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     _append_trimmed(spans, text, start, len(text))
     return spans
+
+
+def _wrapped(text: str, before: int, after: int) -> bool:
+    last = text[before - 1 : before]
+    return bool(last) and last not in ".!?:;\"'”’)" and text[after : after + 1].islower()
 
 
 def _is_abbreviation(word: str, text: str, after: int) -> bool:

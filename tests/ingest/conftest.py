@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
 REPO = Path(__file__).resolve().parents[2]
 # The real corpora sit beside the repository, never inside it (their licences forbid it).
 SHARED_DATA = REPO / ".." / "shared" / "data"

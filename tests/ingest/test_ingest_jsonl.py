@@ -12,7 +12,9 @@ import pytest
 from unspin.ingest import iter_records, read_corpus
 from unspin.model import Document, Reject
 
-ARTICLE = "Moscow - Russian President Vladimir Putin said a military alliance with China is possible."
+ARTICLE = (
+    "Moscow - Russian President Vladimir Putin said a military alliance with China is possible."
+)
 
 
 def write_lines(path: Path, lines: list[str | bytes]) -> Path:

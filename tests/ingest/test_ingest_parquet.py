@@ -12,7 +12,9 @@ import pytest
 from unspin.ingest import iter_records, read_corpus, tables
 from unspin.model import Document, Reject
 
-ARTICLE = "Moscow - Russian President Vladimir Putin said a military alliance with China is possible."
+ARTICLE = (
+    "Moscow - Russian President Vladimir Putin said a military alliance with China is possible."
+)
 
 
 def write_table(path: Path, columns: dict[str, list[object]]) -> Path:

@@ -1,4 +1,4 @@
-"""Cut a document into lines, keeping offsets into the unchanged text."""
+"""Cut a document into lines, keeping what is needed to map a line back to offsets."""
 
 from __future__ import annotations
 
@@ -6,34 +6,28 @@ from itertools import accumulate
 from typing import NamedTuple
 
 
-class Line(NamedTuple):
-    """One line: `text` is the line without surrounding whitespace, `text == doc[start:end]`.
+class Lines(NamedTuple):
+    """The lines of a document as str.splitlines() cuts them.
 
-    A blank line has `text == ""` and `start == end`; it is kept because blank lines are
-    what separate blocks (a bio follows its header up to the next blank-line block).
+    splitlines() also breaks on "\\r" and the Unicode line separators, so old Mac text does
+    not become one giant line, and every break character is whitespace to str.strip(), so a
+    stripped line never reaches into the next. `texts[i]` is line i without surrounding
+    whitespace ("" for a blank line: blank lines separate blocks, so they are kept).
+    Offsets are only worked out (`span`) for the few lines that get marked, which keeps a
+    document of half a million short lines cheap.
     """
 
-    start: int
-    end: int
-    text: str
+    texts: list[str]
+    raws: list[str]
+    begins: list[int]
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Offsets of line i's stripped text in the document."""
+        raw = self.raws[i]
+        start = self.begins[i] + len(raw) - len(raw.lstrip())
+        return start, start + len(self.texts[i])
 
 
-def split_lines(doc: str) -> list[Line]:
-    """Lines as str.splitlines() cuts them.
-
-    splitlines() breaks on "\\r" and the Unicode line separators too, so old Mac text does
-    not become one giant line; every break character is whitespace to str.strip(), so the
-    kept ends never reach into the next line. Both run in C, which is what makes a
-    multi-megabyte document cheap.
-    """
+def split_lines(doc: str) -> Lines:
     raws = doc.splitlines(keepends=True)
-    lines: list[Line] = []
-    append = lines.append
-    for begin, raw in zip(accumulate(map(len, raws), initial=0), raws, strict=False):
-        text = raw.strip()
-        if text:
-            start = begin + len(raw) - len(raw.lstrip())
-            append(Line(start, start + len(text), text))
-        else:
-            append(Line(begin, begin, ""))
-    return lines
+    return Lines([raw.strip() for raw in raws], raws, list(accumulate(map(len, raws), initial=0)))

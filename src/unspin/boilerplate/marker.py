@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from unspin.boilerplate._lines import Line, split_lines
+from unspin.boilerplate._lines import split_lines
 from unspin.boilerplate._patterns import (
     COMMENT_FIELD,
     MAX_PATTERN_LINE_CHARS,
@@ -21,18 +21,19 @@ _MAX_CAPTION_CHARS = 200
 _MAX_BIO_LINES = 3
 _MAX_BIO_CHARS = 600
 
+# line index -> (kind, evidence); one entry per line is what keeps spans from overlapping.
 _Marks = dict[int, tuple[str, str]]
 
 
-def _mark_captions(lines: list[Line], marks: _Marks) -> None:
+def _mark_captions(texts: list[str], marks: _Marks) -> None:
     """A caption line directly followed by the same text with a photo credit glued on."""
-    texts = [line.text for line in lines]
-    for i in range(len(texts) - 1):
+    n = len(texts)
+    for i in range(n - 1):
         caption = texts[i]
         # One blank line is tolerated between the two: extractors differ on that.
-        j = i + 1 if texts[i + 1] or i + 2 == len(texts) else i + 2
+        j = i + 1 if texts[i + 1] or i + 2 == n else i + 2
         full = texts[j]
-        # The startswith test comes first: it rejects nearly every line in C.
+        # startswith first: it rejects nearly every line without leaving C.
         if not caption or len(full) <= len(caption) or not full.startswith(caption):
             continue
         if len(caption) > _MAX_CAPTION_CHARS or caption[-1] in ".!?;:,":
@@ -43,55 +44,60 @@ def _mark_captions(lines: list[Line], marks: _Marks) -> None:
             marks[j] = ("photo_credit", f"caption with photo credit {credit!r} glued on")
 
 
-def _mark_bios(lines: list[Line], marks: _Marks) -> None:
+def _mark_patterns(texts: list[str], marks: _Marks) -> None:
+    for i, text in enumerate(texts):
+        if text and len(text) <= MAX_PATTERN_LINE_CHARS and i not in marks:
+            match = classify(text)
+            if match is not None:
+                marks[i] = (match.kind, match.evidence)
+
+
+def _mark_bios(texts: list[str], marks: _Marks) -> None:
     """The bio after "About the Author": the rest of the header's block, else the next block."""
     headers = [i for i, (kind, _) in sorted(marks.items()) if kind == "author_bio"]
     for i in headers:
-        block: list[int] = []
         j = i + 1
-        # A header alone in its block ("About the Author: X", blank, bio): take the next
-        # block; otherwise the bio is the rest of the header's own block.
-        while j < len(lines) and not lines[j].text:
+        # Blank lines right after the header mean the bio is the next block; otherwise it
+        # is the rest of the header's own block.
+        while j < len(texts) and not texts[j]:
             j += 1
-        while j < len(lines) and lines[j].text:
+        block: list[int] = []
+        while j < len(texts) and texts[j]:
             block.append(j)
             j += 1
         if (
             0 < len(block) <= _MAX_BIO_LINES
-            and sum(len(lines[k].text) for k in block) <= _MAX_BIO_CHARS
-            and not any(k in marks or classify(lines[k].text) for k in block)
+            and sum(len(texts[k]) for k in block) <= _MAX_BIO_CHARS
+            and not any(k in marks or classify(texts[k]) for k in block)
         ):
             for k in block:
-                marks[k] = ("author_bio", f"bio following the author header at line {i + 1}")
+                marks[k] = ("author_bio", f"bio following the author header on line {i + 1}")
 
 
-def _mark_comment_fields(lines: list[Line], marks: _Marks) -> None:
+def _mark_comment_fields(texts: list[str], marks: _Marks) -> None:
     """Field labels ("Name *", "Website") directly after a comment-form line."""
     prev_kind: str | None = None
-    for i, line in enumerate(lines):
-        if not line.text:
+    for i, text in enumerate(texts):
+        if not text:
             continue
-        if i not in marks and prev_kind == "comment_form" and COMMENT_FIELD.fullmatch(line.text):
-            marks[i] = ("comment_form", f"comment form field: {line.text!r}")
+        if i not in marks and prev_kind == "comment_form" and COMMENT_FIELD.fullmatch(text):
+            marks[i] = ("comment_form", f"comment form field: {text!r}")
         prev_kind = marks[i][0] if i in marks else None
 
 
-def _mark_repeated(lines: list[Line], marks: _Marks, repeated_lines: frozenset[str]) -> None:
+def _mark_repeated(texts: list[str], marks: _Marks, repeated_lines: frozenset[str]) -> None:
     # Template lines recur within a document too (one per comment, per list item), so
     # keys are memoised; long lines are skipped before paying for NFKC.
     seen: dict[str, bool] = {}
-    for i, line in enumerate(lines):
-        text = line.text
-        if i in marks or not text or len(text) > 4 * REPEATED_LINE_MAX_CHARS:
+    for i, text in enumerate(texts):
+        if not text or len(text) > 4 * REPEATED_LINE_MAX_CHARS or i in marks:
             continue
         hit = seen.get(text)
         if hit is None:
             hit = seen[text] = line_key(text) in repeated_lines
         if hit:
-            marks[i] = (
-                "repeated_line",
-                f"line repeated across many articles of its site: {quote(text)}",
-            )
+            evidence = f"line repeated across many articles of its site: {quote(text)}"
+            marks[i] = ("repeated_line", evidence)
 
 
 def mark_boilerplate(
@@ -100,23 +106,21 @@ def mark_boilerplate(
     """Template lines of `text`, each as a span over the line without surrounding whitespace.
 
     Spans are sorted and never overlap: each line gets at most one mark. The more specific
-    rules run first: caption pairs, then single-line patterns, then the bio and comment-form
-    context they open, and last `repeated_lines` (keys from `line_key`, usually one site's
-    entry of `repeated_lines_by_site`) for lines no pattern explained.
+    rules run first: caption pairs (so that the credit line is not taken for a lone credit),
+    then single-line patterns, then the bio and comment-form context they open, and last
+    `repeated_lines` (keys from `line_key`, usually one site's entry of
+    `repeated_lines_by_site`) for lines no pattern explained.
     """
     lines = split_lines(text)
+    texts = lines.texts
     marks: _Marks = {}
-    _mark_captions(lines, marks)
-    for i, line in enumerate(lines):
-        if line.text and i not in marks and len(line.text) <= MAX_PATTERN_LINE_CHARS:
-            match = classify(line.text)
-            if match is not None:
-                marks[i] = (match.kind, match.evidence)
-    _mark_bios(lines, marks)
-    _mark_comment_fields(lines, marks)
+    _mark_captions(texts, marks)
+    _mark_patterns(texts, marks)
+    _mark_bios(texts, marks)
+    _mark_comment_fields(texts, marks)
     if repeated_lines:
-        _mark_repeated(lines, marks, repeated_lines)
+        _mark_repeated(texts, marks, repeated_lines)
     return tuple(
-        BoilerplateSpan(lines[i].start, lines[i].end, kind, evidence)
+        BoilerplateSpan(*lines.span(i), kind, evidence)
         for i, (kind, evidence) in sorted(marks.items())
     )
