@@ -47,17 +47,31 @@ def bench_seeds() -> bool:
     seconds = time.perf_counter() - started
     jaccard = minhash_jaccard(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
     table = Table(title="seeds: 000 vs 002")
-    for column in ("relation", "score", "coverage A", "coverage B", "passages", "kinds",
-                   "inserted in 002", "MinHash-5 Jaccard", "seconds"):
+    for column in (
+        "relation",
+        "score",
+        "coverage A",
+        "coverage B",
+        "passages",
+        "kinds",
+        "inserted in 002",
+        "MinHash-5 Jaccard",
+        "seconds",
+    ):
         table.add_column(column)
     pair = run.result.pairs[0] if run.result.pairs else None
     inserted = next(d for d in run.result.documents if d.id.startswith("002")).inserted
     kinds = Counter(p.kind for p in pair.passages) if pair else Counter()
     table.add_row(
-        pair.relation if pair else "none", f"{pair.score:.2f}" if pair else "-",
-        f"{pair.coverage_a:.0%}" if pair else "-", f"{pair.coverage_b:.0%}" if pair else "-",
-        str(len(pair.passages)) if pair else "0", ", ".join(f"{v} {k}" for k, v in kinds.items()),
-        str(len(inserted)), f"{jaccard:.2f}", f"{seconds:.2f}",
+        pair.relation if pair else "none",
+        f"{pair.score:.2f}" if pair else "-",
+        f"{pair.coverage_a:.0%}" if pair else "-",
+        f"{pair.coverage_b:.0%}" if pair else "-",
+        str(len(pair.passages)) if pair else "0",
+        ", ".join(f"{v} {k}" for k, v in kinds.items()),
+        str(len(inserted)),
+        f"{jaccard:.2f}",
+        f"{seconds:.2f}",
     )
     console.print(table)
     return pair is not None and pair.relation == "rewrite"
@@ -65,8 +79,10 @@ def bench_seeds() -> bool:
 
 def _clough_labels(folder: Path) -> dict[str, tuple[str, str]]:
     with (folder / "file_list.csv").open(encoding="utf-8") as f:
-        return {row["File"].removesuffix(".txt"): (row["Task"], row["Category"])
-                for row in csv.DictReader(f)}
+        return {
+            row["File"].removesuffix(".txt"): (row["Task"], row["Category"])
+            for row in csv.DictReader(f)
+        }
 
 
 def bench_clough() -> bool:
@@ -92,11 +108,16 @@ def bench_clough() -> bool:
         rates[category] = (total - counts["none"]) / total
         table.add_row(category, *(str(counts[c]) for c in columns), f"{rates[category]:.2f}")
     console.print(table)
-    ok = (min(rates["cut"], rates["light"]) >= 0.95 and rates["heavy"] >= 0.85
-          and rates["non"] <= 0.10)
-    console.print(f"recall cut {rates['cut']:.2f} light {rates['light']:.2f} (target ≥ 0.95), "
-                  f"heavy {rates['heavy']:.2f} (≥ 0.85); false positives on non "
-                  f"{rates['non']:.2f} (≤ 0.10): {'PASS' if ok else 'FAIL'}")
+    ok = (
+        min(rates["cut"], rates["light"]) >= 0.95
+        and rates["heavy"] >= 0.85
+        and rates["non"] <= 0.10
+    )
+    console.print(
+        f"recall cut {rates['cut']:.2f} light {rates['light']:.2f} (target ≥ 0.95), "
+        f"heavy {rates['heavy']:.2f} (≥ 0.85); false positives on non "
+        f"{rates['non']:.2f} (≤ 0.10): {'PASS' if ok else 'FAIL'}"
+    )
     return ok
 
 
@@ -119,18 +140,31 @@ def bench_bbc() -> bool:
     exact_keys = {frozenset(g) for g in groups}
     others = Counter(p.relation for key, p in found.items() if key not in exact_keys)
     table = Table(title="BBC News: 2,225 articles")
-    for column in ("byte-identical pairs", "found as duplicate", "other pairs found",
-                   "families", "wall s", "peak MiB"):
+    for column in (
+        "byte-identical pairs",
+        "found as duplicate",
+        "other pairs found",
+        "families",
+        "wall s",
+        "peak MiB",
+    ):
         table.add_column(column, justify="right")
-    table.add_row(str(len(groups)), str(as_duplicate),
-                  ", ".join(f"{v} {k}" for k, v in sorted(others.items())) or "0",
-                  str(len(run.result.families)), f"{seconds:.1f}", f"{peak_memory_mb():.0f}")
+    table.add_row(
+        str(len(groups)),
+        str(as_duplicate),
+        ", ".join(f"{v} {k}" for k, v in sorted(others.items())) or "0",
+        str(len(run.result.families)),
+        f"{seconds:.1f}",
+        f"{peak_memory_mb():.0f}",
+    )
     console.print(table)
     return as_duplicate == len(groups)
 
 
 BENCHMARKS: dict[str, Callable[[], bool]] = {
-    "seeds": bench_seeds, "clough": bench_clough, "bbc": bench_bbc,
+    "seeds": bench_seeds,
+    "clough": bench_clough,
+    "bbc": bench_bbc,
 }
 
 

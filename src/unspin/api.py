@@ -1,9 +1,9 @@
 """The library API: what the CLI calls, usable on its own.
 
-    >>> from unspin.api import compare_files
-    >>> run = compare_files("examples/000_d1e9f2ba145d541d.txt", "examples/002_5904dd556c9162f6.txt")
-    >>> run.result.pairs[0].relation
-    'rewrite'
+>>> from unspin.api import compare_files
+>>> run = compare_files("examples/000_d1e9f2ba145d541d.txt", "examples/002_5904dd556c9162f6.txt")
+>>> run.result.pairs[0].relation
+'rewrite'
 """
 
 from __future__ import annotations
@@ -102,8 +102,10 @@ def scan(
         from unspin.report.html import render_html
 
         page = out / "report.html"
-        page.write_text(render_html(result, by_id, title=f"unspin scan of {len(documents)} "
-                                    "documents"), encoding="utf-8")
+        page.write_text(
+            render_html(result, by_id, title=f"unspin scan of {len(documents)} documents"),
+            encoding="utf-8",
+        )
         outputs["report.html"] = page
     return Run(result, by_id, time.perf_counter() - started, outputs, ran.candidates.total)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import xxhash
@@ -84,7 +85,7 @@ def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
             for second in members[x + 1 :]:
                 yield first, second
     else:
-        yield from zip(members, members[1:], strict=False)
+        yield from pairwise(members)
 
 
 def _minhash_pairs(shingle_sets: list[set[int]]) -> set[tuple[int, int]]:
@@ -122,8 +123,7 @@ def candidate_pairs(docs: Sequence[Prepared]) -> tuple[list[tuple[int, int]], Ca
     """Index pairs ``(i, j)`` into ``docs`` worth aligning, each once, in a stable order."""
     norms = [_story_norms(p) for p in docs]
     by_minhash = _minhash_pairs([word_shingles(n, SHINGLE_WORDS) for n in norms])
-    by_rare = _shared_pairs([word_shingles(n, RARE_SHINGLE_WORDS) for n in norms],
-                            MIN_SHARED_RARE)
+    by_rare = _shared_pairs([word_shingles(n, RARE_SHINGLE_WORDS) for n in norms], MIN_SHARED_RARE)
     by_spin = _shared_pairs([word_shingles(_spin_tokens(p), 2) for p in docs], MIN_SHARED_SPIN)
     every = by_minhash | by_rare | by_spin
     ordered = sorted(

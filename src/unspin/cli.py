@@ -25,8 +25,12 @@ class RichProgress:
 
     def __init__(self, console: Console) -> None:
         self.bars = Progress(
-            TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=console, transient=False,
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
             disable=not console.is_terminal,
         )
         self.task: Any = None
@@ -40,8 +44,11 @@ class RichProgress:
 
     def start(self, stage: str, total: int | None) -> None:
         if self.task is not None:
-            self.bars.update(self.task, completed=self.bars.tasks[-1].total or 1, total=
-                             self.bars.tasks[-1].total or 1)
+            self.bars.update(
+                self.task,
+                completed=self.bars.tasks[-1].total or 1,
+                total=self.bars.tasks[-1].total or 1,
+            )
         self.task = self.bars.add_task(stage, total=total)
 
     def advance(self, n: int = 1) -> None:
@@ -80,8 +87,14 @@ def _examples_dir() -> Path:
 
 
 @main.command()
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("out/demo.html"), show_default=True, help="Where to write the report.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out/demo.html"),
+    show_default=True,
+    help="Where to write the report.",
+)
 @_errors
 def demo(html_path: Path) -> None:
     """Compare the two seed articles: a wire story and its spun, spliced rewrite."""
@@ -104,8 +117,9 @@ def demo(html_path: Path) -> None:
     console.print(f"\n[bold]{baseline}[/bold]")
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(
-        render_html(run.result, run.documents, title="unspin demo: the seed articles",
-                    notes=[baseline]),
+        render_html(
+            run.result, run.documents, title="unspin demo: the seed articles", notes=[baseline]
+        ),
         encoding="utf-8",
     )
     console.print(f"HTML report: {html_path}")
@@ -115,8 +129,12 @@ def demo(html_path: Path) -> None:
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract instead.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a side-by-side HTML report here.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a side-by-side HTML report here.",
+)
 @_errors
 def compare(a: Path, b: Path, as_json: bool, html_path: Path | None) -> None:
     """Compare two documents: passages, substitutions, insertions, boilerplate."""
@@ -138,29 +156,45 @@ def compare(a: Path, b: Path, as_json: bool, html_path: Path | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for documents/pairs/families/rejects.jsonl and report.html.")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
-              show_default=True)
-@click.option("--workers", type=click.IntRange(1), default=None,
-              help="Worker processes for the local engine (default: all cores).")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for documents/pairs/families/rejects.jsonl and report.html.",
+)
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="Worker processes for the local engine (default: all cores).",
+)
 @click.option("--no-html", is_flag=True, help="Skip report.html (large corpora).")
 @_errors
-def scan(inputs: tuple[Path, ...], out_dir: Path, engine: str, workers: int | None,
-         no_html: bool) -> None:
+def scan(
+    inputs: tuple[Path, ...], out_dir: Path, engine: str, workers: int | None, no_html: bool
+) -> None:
     """Scan a corpus: files, folders, JSON Lines, Parquet."""
     from unspin.api import scan as run_scan
     from unspin.report.terminal import print_scan_summary
 
     err = Console(stderr=True)
     with RichProgress(err) as progress:
-        run = run_scan(list(inputs), out_dir, engine=engine, workers=workers,
-                       progress=progress, html=not no_html)
+        run = run_scan(
+            list(inputs),
+            out_dir,
+            engine=engine,
+            workers=workers,
+            progress=progress,
+            html=not no_html,
+        )
     console = Console()
     print_scan_summary(console, run.result, run.seconds, run.candidates)
     if run.result.rejects:
-        console.print(f"{len(run.result.rejects)} rejected records: see "
-                      f"{run.outputs['rejects.jsonl']}")
+        console.print(
+            f"{len(run.result.rejects)} rejected records: see {run.outputs['rejects.jsonl']}"
+        )
     console.print("wrote " + ", ".join(str(p) for p in run.outputs.values()))
 
 

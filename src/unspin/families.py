@@ -48,7 +48,9 @@ def build_families(
     for node in parent:
         groups[find(node)].append(node)
     families = [
-        Family(family_id(members), tuple(sorted(members)), likely_original(members, edges, documents))
+        Family(
+            family_id(members), tuple(sorted(members)), likely_original(members, edges, documents)
+        )
         for members in groups.values()
         if len(members) > 1
     ]
@@ -79,8 +81,9 @@ def likely_original(
         balance = 0.0
         for pair in edges.get(member, ()):
             mine, theirs = (
-                (pair.coverage_a, pair.coverage_b) if pair.a == member else
-                (pair.coverage_b, pair.coverage_a)
+                (pair.coverage_a, pair.coverage_b)
+                if pair.a == member
+                else (pair.coverage_b, pair.coverage_a)
             )
             balance += theirs - mine
             if pair.direction is not None:

@@ -14,13 +14,32 @@ from unspin.lexicon import STOPWORDS, canonical
 
 _FOLD_TABLE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u00b4": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"',
-        "\u00bb": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
     }
 )
 
@@ -34,8 +53,50 @@ def fold(text: str) -> str:
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’´`][^\W_]+)*")
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sen rep gov gen lt col sgt capt prof jr sr inc ltd co corp vs no
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc al fig""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "fig",
+    ]
 )
 # A sentence ends at . ! or ? (with closing quotes or brackets) when a new sentence follows:
 # an upper-case letter, digit or opening quote after white space. Content farms glue
@@ -43,7 +104,8 @@ _ABBREVIATIONS = frozenset(
 # ends the sentence too. A line break ends a sentence, except inside hard-wrapped prose: a
 # line that stops without punctuation and a next line that starts in lower case.
 _SENTENCE_END = re.compile(
-    r"""[.!?]+['"’”)\]]*(?:[ \t]+(?=['"‘“(]?[A-Z0-9])|(?=['"‘“]?[A-Z][a-z]))|[ \t]*(?:\r?\n[ \t]*)+"""
+    r"""[.!?]+['"’”)\]]*(?:[ \t]+(?=['"‘“(]?[A-Z0-9])|(?=['"‘“]?[A-Z][a-z]))"""
+    r"""|[ \t]*(?:\r?\n[ \t]*)+"""
 )
 
 

@@ -25,8 +25,9 @@ class Prepared:
         return self.doc.id
 
     def story_chars(self) -> int:
-        return sum(self.tokens.sentences[s].end - self.tokens.sentences[s].start
-                   for s in self.story)
+        return sum(
+            self.tokens.sentences[s].end - self.tokens.sentences[s].start for s in self.story
+        )
 
     def story_tokens(self) -> list[int]:
         """Token indices of the story sentences, in order."""

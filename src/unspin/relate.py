@@ -51,7 +51,9 @@ def direction_from_dates(a: Prepared, b: Prepared) -> Direction | None:
     return None
 
 
-def relate_pair(a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]) -> PairEvidence | None:
+def relate_pair(
+    a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]
+) -> PairEvidence | None:
     """The relation between ``a`` and ``b``, or ``None`` when the evidence is too thin."""
     aligned_words = sum(p.tokens.exact + p.tokens.equivalent for p in passages)
     if not passages or aligned_words < MIN_ALIGNED_WORDS:
@@ -61,10 +63,14 @@ def relate_pair(a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]) ->
     chars_a, chars_b = max(1, a.story_chars()), max(1, b.story_chars())
     coverage_a = _sentence_chars(a, a_covered) / chars_a
     coverage_b = _sentence_chars(b, b_covered) / chars_b
-    weighted_a = sum(p.tokens.similarity * _sentence_chars(a, frozenset(p.a_sentences))
-                     for p in passages) / chars_a
-    weighted_b = sum(p.tokens.similarity * _sentence_chars(b, frozenset(p.b_sentences))
-                     for p in passages) / chars_b
+    weighted_a = (
+        sum(p.tokens.similarity * _sentence_chars(a, frozenset(p.a_sentences)) for p in passages)
+        / chars_a
+    )
+    weighted_b = (
+        sum(p.tokens.similarity * _sentence_chars(b, frozenset(p.b_sentences)) for p in passages)
+        / chars_b
+    )
     score = max(weighted_a, weighted_b)
     if score < MIN_PAIR_SCORE:
         return None
@@ -137,15 +143,19 @@ def find_inserted(p: Prepared, explanations: Sequence[Explanation]) -> tuple[Ins
         score = _topicality(p, stretch)
         first = p.tokens.sentences[p.story[min(stretch)]]
         last = p.tokens.sentences[p.story[max(stretch)]]
-        spans.append(InsertedSpan(first.start, last.end, source, score < OFF_TOPIC_MAX,
-                                  round(score, 4)))
+        spans.append(
+            InsertedSpan(first.start, last.end, source, score < OFF_TOPIC_MAX, round(score, 4))
+        )
     return tuple(spans)
 
 
 def _content_words(p: Prepared, position: int) -> list[str]:
     sentence = p.tokens.sentences[p.story[position]]
-    return [p.tokens.canons[i] for i in range(sentence.tok_lo, sentence.tok_hi)
-            if p.tokens.is_content(i)]
+    return [
+        p.tokens.canons[i]
+        for i in range(sentence.tok_lo, sentence.tok_hi)
+        if p.tokens.is_content(i)
+    ]
 
 
 _NEWLINE = re.compile(r"\n")
@@ -179,8 +189,9 @@ def _paragraph_break(p: Prepared, left: int, right: int) -> bool:
 def _topicality(p: Prepared, stretch: frozenset[int]) -> float:
     """Cosine between the stretch's content words and the rest of the story's."""
     inside = Counter(w for k in stretch for w in _content_words(p, k))
-    outside = Counter(w for k in range(len(p.story)) if k not in stretch
-                      for w in _content_words(p, k))
+    outside = Counter(
+        w for k in range(len(p.story)) if k not in stretch for w in _content_words(p, k)
+    )
     if not inside or not outside:
         return 0.0
     dot = sum(inside[w] * outside[w] for w in inside)

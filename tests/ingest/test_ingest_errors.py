@@ -72,6 +72,14 @@ def test_an_unsupported_extension_lists_the_supported_ones(tmp_path: Path) -> No
     assert all(ext in message for ext in (".txt", ".md", ".html", ".jsonl.gz", ".parquet"))
 
 
+def test_an_archive_is_to_be_unpacked_first(tmp_path: Path) -> None:
+    path = tmp_path / "bbc-fulltext.tar.gz"
+    path.write_bytes(b"\x1f\x8b")
+
+    with pytest.raises(UnknownFormatError, match=r"'\.tar\.gz'.*Fix: unpack the archive"):
+        iter_records([path])
+
+
 @pytest.mark.skipif(running_as_root, reason="root can read files whatever their permissions")
 def test_an_unreadable_file_says_to_check_permissions(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"

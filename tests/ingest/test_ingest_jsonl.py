@@ -117,6 +117,16 @@ def test_html_records_go_through_the_extractor(tmp_path: Path) -> None:
     assert doc.url == "https://news.example.org/a"
 
 
+def test_an_empty_text_beside_the_page_falls_back_to_the_page(tmp_path: Path) -> None:
+    html = f"<html><body><article><p>{ARTICLE}</p></article></body></html>"
+    path = write_lines(tmp_path / "c.jsonl", [json.dumps({"text": "", "html": html})])
+
+    (doc,) = list(iter_records([path]))
+
+    assert isinstance(doc, Document)
+    assert doc.text == ARTICLE
+
+
 def test_gzipped_jsonl_reads_like_plain_jsonl(tmp_path: Path) -> None:
     path = tmp_path / "corpus.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as out:

@@ -131,6 +131,7 @@ def test_markdown_files_are_read_as_text(tmp_path: Path) -> None:
     doc = read_document(path)
 
     assert doc.id == "Post"
+    assert doc.title == "A post"
     assert doc.text == "# A post\n\nSome words."
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from unspin.lexicon import STOPWORDS, equivalent
 from unspin.normalize import Tokens
@@ -58,9 +59,9 @@ def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     i = j = 0
     while i < n and j < m:
         exact = a[i] == b[j]
-        if (exact or equivalent(a[i], b[j])) and score[i][j] == (3 if exact else 2) + score[
-            i + 1
-        ][j + 1]:
+        if (exact or equivalent(a[i], b[j])) and score[i][j] == (3 if exact else 2) + score[i + 1][
+            j + 1
+        ]:
             path.append((i, j, exact))
             i += 1
             j += 1
@@ -92,7 +93,7 @@ def _substitutions(
     synonyms = {i for i, _, same in path if not same}
     anchors = [(-1, -1)] + [(i, j) for i, j, same in path if same] + [(len(ia), len(ib))]
     found: list[tuple[str, str]] = []
-    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:], strict=False):
+    for (i0, j0), (i1, j1) in pairwise(anchors):
         region_a = _strip_stopwords(ta, ia[i0 + 1 : i1])
         region_b = _strip_stopwords(tb, ib[j0 + 1 : j1])
         if not region_a or not region_b:

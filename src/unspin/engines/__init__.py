@@ -13,9 +13,7 @@ def get_engine(name: str, workers: int | None = None) -> Engine:
     if name == "local":
         return LocalEngine(workers=workers)
     if name == "spark":
-        raise UsageError(
-            "the spark engine is not built yet; run with --engine local (the default)"
-        )
+        raise UsageError("the spark engine is not built yet; run with --engine local (the default)")
     raise UsageError(f"unknown engine '{name}': choose one of {', '.join(ENGINES)}")
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.pool import Pool
+from typing import TypeVar
 
 from unspin.candidates import candidate_pairs
 from unspin.engines.base import EngineResult
@@ -25,6 +27,9 @@ from unspin.relate import PairEvidence
 POOL_MIN_DOCUMENTS = 64
 CHUNK = 16
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 # Set in the parent before forking so workers see the prepared corpus without pickling it.
 _SHARED: list[Prepared] = []
 _TEMPLATES: dict[str, frozenset[str]] = {}
@@ -42,9 +47,9 @@ class LocalEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
 
-    def _map(self, func, items, use_pool):  # type: ignore[no-untyped-def]
+    def _map(self, func: Callable[[T], R], items: Sequence[T], use_pool: bool) -> Iterator[R]:
         if not use_pool or self.workers <= 1:
-            return map(func, items)
+            return iter(map(func, items))
         context = multiprocessing.get_context("fork")
         pool = context.Pool(self.workers)
         return _closing(pool, pool.imap(func, items, chunksize=CHUNK))
@@ -76,12 +81,9 @@ class LocalEngine:
         return EngineResult(reports, results, families, stats)
 
 
-def _closing(pool, iterator):  # type: ignore[no-untyped-def]
+def _closing(pool: Pool, iterator: Iterator[R]) -> Iterator[R]:
     try:
         yield from iterator
     finally:
         pool.close()
         pool.join()
-
-
-__all__ = ["LocalEngine", "Iterator"]

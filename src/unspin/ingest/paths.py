@@ -21,6 +21,8 @@ from unspin.errors import (
 )
 from unspin.ingest.formats import SUPPORTED_TEXT, extension_of, format_of
 
+_ARCHIVES = {".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z"}
+
 
 @dataclass(frozen=True)
 class Input:
@@ -79,10 +81,16 @@ def check_input(raw: str | os.PathLike[str]) -> Input:
     if extension is None:
         found = extension_of(path.name)
         kind = f"format '{found}'" if found else "format (the file name has no extension)"
+        if found in _ARCHIVES:
+            fix = "unpack the archive and pass the folder it holds."
+        else:
+            fix = (
+                "convert the file to one of these, or rename it if it already is one "
+                "(e.g. plain text to .txt)."
+            )
         raise UnknownFormatError(
             f"cannot read '{path}': unsupported {kind}. Supported extensions: "
-            f"{SUPPORTED_TEXT}. Fix: convert the file to one of these, or rename it if it "
-            "already is one (e.g. plain text to .txt)."
+            f"{SUPPORTED_TEXT}. Fix: {fix}"
         )
     try:
         with path.open("rb"):

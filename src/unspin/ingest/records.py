@@ -15,7 +15,7 @@ FIELDS = ("id", "text", "html", "title", "url", "site", "date", "lang")
 CONTENT_FIELDS = ("text", "html")
 
 
-def _type_name(value: object) -> str:
+def json_type(value: object) -> str:
     names = {str: "string", int: "number", float: "number", bool: "boolean", list: "array"}
     if value is None:
         return "null"
@@ -40,6 +40,25 @@ def _record_id(value: object, fallback: str) -> str | None:
     return str(value).strip()
 
 
+def _content(record: Mapping[str, Any]) -> tuple[str, Article | None] | str:
+    """The record's text and, for an HTML record, the page it came from; or why not."""
+    text, html = record.get("text"), record.get("html")
+    if text is not None and not isinstance(text, str):
+        return f"field 'text' must be a string, got {json_type(text)}"
+    # Scrapes often carry an empty text beside the page it failed to be extracted from.
+    if isinstance(text, str) and (text.strip() or html is None):
+        return text, None
+    if html is None:
+        return "record has neither a 'text' nor an 'html' field"
+    if not isinstance(html, str):
+        return f"field 'html' must be a string, got {json_type(html)}"
+    try:
+        article = extract_article(html, _optional_str(record.get("url")))
+    except ExtractionError as err:
+        return str(err)
+    return article.text, article
+
+
 def to_document(
     record: Mapping[str, Any], source: Source, position: str, origin: str, id_position: str
 ) -> Document | Reject:
@@ -50,27 +69,16 @@ def to_document(
     """
     doc_id = _record_id(record.get("id"), f"{source.id}:{id_position}")
     if doc_id is None:
-        kind = _type_name(record.get("id"))
+        kind = json_type(record.get("id"))
         return source.reject(f"field 'id' must be a string or an integer, got {kind}", position)
 
     def reject(reason: str) -> Reject:
         return source.reject(reason, position, record_id=doc_id)
 
-    text, html = record.get("text"), record.get("html")
-    extracted: Article | None = None
-    if text is None and html is None:
-        return reject("record has neither a 'text' nor an 'html' field")
-    if text is not None:
-        if not isinstance(text, str):
-            return reject(f"field 'text' must be a string, got {_type_name(text)}")
-    elif not isinstance(html, str):
-        return reject(f"field 'html' must be a string, got {_type_name(html)}")
-    else:
-        try:
-            extracted = extract_article(html, _optional_str(record.get("url")))
-        except ExtractionError as err:
-            return reject(str(err))
-        text = extracted.text
+    content = _content(record)
+    if isinstance(content, str):
+        return reject(content)
+    text, extracted = content
     problem = text_problem(text)
     if problem:
         return reject(problem)

@@ -11,7 +11,7 @@ from io import BufferedReader
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from unspin.ingest.records import CONTENT_FIELDS, FIELDS, to_document
+from unspin.ingest.records import CONTENT_FIELDS, FIELDS, json_type, to_document
 from unspin.ingest.source import Source
 from unspin.model import Document, Reject
 
@@ -56,18 +56,22 @@ def _jsonl_record(raw: bytes, number: int, source: Source) -> Document | Reject:
     except json.JSONDecodeError as err:
         return source.reject(f"invalid JSON: {err.msg} (column {err.colno})", position)
     if not isinstance(record, dict):
-        kind = "array" if isinstance(record, list) else type(record).__name__
-        return source.reject(f"expected a JSON object per line, got {kind}", position)
+        return source.reject(f"expected a JSON object per line, got {json_type(record)}", position)
     return to_document(record, source, position, f"{source.label}:{number}", position)
 
 
 def read_parquet_file(source: Source) -> Iterator[Document | Reject]:
     try:
         parquet = pq.ParquetFile(source.path)
-        names = list(parquet.schema_arrow.names)
     except (OSError, pa.ArrowException) as err:
         yield source.reject(f"cannot read Parquet file: {err}")
         return
+    with parquet:
+        yield from _parquet_rows(parquet, source)
+
+
+def _parquet_rows(parquet: pq.ParquetFile, source: Source) -> Iterator[Document | Reject]:
+    names = list(parquet.schema_arrow.names)
     if not any(name in names for name in CONTENT_FIELDS):
         yield source.reject(
             f"Parquet file has no 'text' or 'html' column (columns: {', '.join(names) or 'none'})"

@@ -20,6 +20,8 @@ _SENTENCE_END = re.compile(r"[.…,;:]" + _CLOSING)
 # line after it tells such a headline from the opening sentence of the text.
 _QUESTION_END = re.compile(r"[?!]" + _CLOSING)
 _OPENERS, _CLOSERS = "([{", ")]}"
+# Headline and byline are at the top; no need to split a whole book into lines to find them.
+_HEAD_CHARS = 4096
 
 
 def read_text_file(source: Source) -> Iterator[Document | Reject]:
@@ -48,13 +50,15 @@ def read_text_file(source: Source) -> Iterator[Document | Reject]:
 
 def guess_title(text: str) -> str | None:
     """The first line if it reads like a headline: short, and not a sentence or a date."""
-    lines = text.splitlines()
+    lines = text[:_HEAD_CHARS].splitlines()
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
+        if line.startswith("#"):  # a Markdown heading: the marks are not part of the title
+            line = line.lstrip("#").strip()
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        return line if _looks_like_title(line, following) else None
+        return line if line and _looks_like_title(line, following) else None
     return None
 
 
@@ -74,7 +78,7 @@ def _looks_like_title(line: str, following: str) -> bool:
 def guess_date(text: str) -> str | None:
     """The ISO day of the first of the opening lines that is nothing but a date."""
     searched = 0
-    for raw in text.splitlines():
+    for raw in text[:_HEAD_CHARS].splitlines():
         if not raw.strip():
             continue
         day = parse_date_line(raw)

@@ -22,8 +22,13 @@ def document_record(doc: DocumentReport) -> dict[str, Any]:
             for s in doc.boilerplate
         ],
         "inserted": [
-            {"start": s.start, "end": s.end, "source": s.source, "off_topic": s.off_topic,
-             "score": s.score}
+            {
+                "start": s.start,
+                "end": s.end,
+                "source": s.source,
+                "off_topic": s.off_topic,
+                "score": s.score,
+            }
             for s in doc.inserted
         ],
     }
@@ -40,8 +45,12 @@ def pair_record(pair: PairResult) -> dict[str, Any]:
         "direction": pair.direction,
         "passages": [
             {
-                "a_start": p.a_start, "a_end": p.a_end, "b_start": p.b_start, "b_end": p.b_end,
-                "kind": p.kind, "similarity": p.similarity,
+                "a_start": p.a_start,
+                "a_end": p.a_end,
+                "b_start": p.b_start,
+                "b_end": p.b_end,
+                "kind": p.kind,
+                "similarity": p.similarity,
                 "substitutions": [list(s) for s in p.substitutions],
             }
             for p in pair.passages
@@ -54,8 +63,12 @@ def family_record(family: Family) -> dict[str, Any]:
 
 
 def reject_record(reject: Reject) -> dict[str, Any]:
-    return {"source": reject.source, "position": reject.position, "id": reject.record_id,
-            "reason": reject.reason}
+    return {
+        "source": reject.source,
+        "position": reject.position,
+        "id": reject.record_id,
+        "reason": reject.reason,
+    }
 
 
 def contract(result: RunResult) -> dict[str, Any]:

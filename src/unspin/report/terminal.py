@@ -44,9 +44,14 @@ def print_pair(console: Console, pair: PairResult, docs: Mapping[str, Document])
     for n, p in enumerate(pair.passages, 1):
         style = KIND_STYLE.get(p.kind, "")
         subs = ", ".join(f"{x} → {y}" for x, y in p.substitutions)
-        table.add_row(str(n), f"[{style}]{p.kind}[/{style}]", f"{p.similarity:.2f}",
-                      excerpt(a.text, p.a_start, p.a_end), excerpt(b.text, p.b_start, p.b_end),
-                      subs)
+        table.add_row(
+            str(n),
+            f"[{style}]{p.kind}[/{style}]",
+            f"{p.similarity:.2f}",
+            excerpt(a.text, p.a_start, p.a_end),
+            excerpt(b.text, p.b_start, p.b_end),
+            subs,
+        )
     console.print(table)
 
 
@@ -56,13 +61,16 @@ def print_marks(console: Console, report: DocumentReport, doc: Document) -> None
         for span in report.inserted:
             where = f"from {span.source}" if span.source else "unattributed"
             topic = "off-topic" if span.off_topic else "on-topic"
-            console.print(f"  [red]✚[/red] {where}, {topic} ({span.score:.2f}): "
-                          f"{excerpt(doc.text, span.start, span.end)}")
+            console.print(
+                f"  [red]✚[/red] {where}, {topic} ({span.score:.2f}): "
+                f"{excerpt(doc.text, span.start, span.end)}"
+            )
     if report.boilerplate:
         console.print(f"[bold]Boilerplate in {doc.id}[/bold]:")
         for mark in report.boilerplate:
-            console.print(f"  [dim]{mark.kind:<14} {excerpt(doc.text, mark.start, mark.end, 70)}"
-                          "[/dim]")
+            console.print(
+                f"  [dim]{mark.kind:<14} {excerpt(doc.text, mark.start, mark.end, 70)}[/dim]"
+            )
 
 
 def print_compare(console: Console, result: RunResult, docs: Mapping[str, Document]) -> None:
@@ -77,14 +85,16 @@ def print_compare(console: Console, result: RunResult, docs: Mapping[str, Docume
         print_marks(console, report, docs[report.id])
 
 
-def print_scan_summary(console: Console, result: RunResult, seconds: float,
-                       candidates: int) -> None:
+def print_scan_summary(
+    console: Console, result: RunResult, seconds: float, candidates: int
+) -> None:
     s = result.summary
     console.print(f"read {s.read}  kept {s.kept}  rejected {s.rejected}")
     relations = Counter(p.relation for p in result.pairs)
     found = ", ".join(f"{relations[r]} {r}" for r in ("duplicate", "rewrite", "partial"))
     console.print(f"{candidates} candidate pairs aligned → {len(result.pairs)} pairs ({found})")
     sizes = Counter(len(f.members) for f in result.families)
-    console.print(f"{len(result.families)} families"
-                  + (f" (largest {max(sizes)} members)" if sizes else ""))
+    console.print(
+        f"{len(result.families)} families" + (f" (largest {max(sizes)} members)" if sizes else "")
+    )
     console.print(f"done in {seconds:.1f} s")
