@@ -24,7 +24,7 @@ lint: setup
 
 # pytest exits 5 when it collects no test; that is a failure here, not a pass.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from unspin.api import compare_files
-from unspin.model import Passage, PairResult, RunResult
+from unspin.model import PairResult, Passage, RunResult
 from unspin.normalize import sentence_spans
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -23,42 +23,72 @@ B_TEXT = B_PATH.read_text(encoding="utf-8")
 # Sentence pairs a careful reader makes between the two articles: (text in 000, text in 002).
 READER_PAIRS = [
     ("Putin’s statement was a sign", "Putin's statement was a sign"),
-    ("Russia and China have welcomed a “strategic partnership”",
-     "China and Russian Federation have continues their strategic association"),
-    ("Putin also noted that Russia is sharing sensitive military technologies",
-     "He further pointed that Russian Federation has also shared"),
-    ("“Undoubtedly, cooperation with China strengthens",
-     "'Without any doubt, our cooperation with China is bolstering"),
-    ("“In the future, the military ties between the two countries will be closer.”",
-     "adding that the future could see even closer military ties"),
-    ("The Russian President said, “Time will show how it will develop.”",
-     'The Russian President said, "Time will show how it will develop".'),
-    ("The agreement limits each country to the deployment of 1,550 nuclear warheads",
-     "The agreement limits each country to the deployment of 1,550 nuclear warheads"),
-    ("Russia offered to extend the agreement without conditions",
-     "Russian Federation had offered to extend the pact without any conditions"),
+    (
+        "Russia and China have welcomed a “strategic partnership”",
+        "China and Russian Federation have continues their strategic association",
+    ),
+    (
+        "Putin also noted that Russia is sharing sensitive military technologies",
+        "He further pointed that Russian Federation has also shared",
+    ),
+    (
+        "“Undoubtedly, cooperation with China strengthens",
+        "'Without any doubt, our cooperation with China is bolstering",
+    ),
+    (
+        "“In the future, the military ties between the two countries will be closer.”",
+        "adding that the future could see even closer military ties",
+    ),
+    (
+        "The Russian President said, “Time will show how it will develop.”",
+        'The Russian President said, "Time will show how it will develop".',
+    ),
+    (
+        "The agreement limits each country to the deployment of 1,550 nuclear warheads",
+        "The agreement limits each country to the deployment of 1,550 nuclear warheads",
+    ),
+    (
+        "Russia offered to extend the agreement without conditions",
+        "Russian Federation had offered to extend the pact without any conditions",
+    ),
     ("China refused to consider this idea.", "China refused to consider this idea."),
-    ("“The question is whether we have to keep the old treaty intact",
-     '"The question is whether we have to keep the old treaty intact'),
+    (
+        "“The question is whether we have to keep the old treaty intact",
+        '"The question is whether we have to keep the old treaty intact',
+    ),
     ("“I think the second option is much worse.”", "'I believe the second option is much worse'."),
-    ("At the same time, he added that Russia “did not adhere to the treaty”",
-     'At the same time, he added that Russian Federation "did not adhere to the treaty"'),
-    ("He pointed to Russia’s perceived advantage over hypersonic weapons",
-     "He pointed to Russia's perceived advantage over hypersonic weapons"),
-    ("“If we decide we don’t need a partner, we can’t stop them,”",
-     "'If our partners decide that they don´t need it"),
-    ("“Especially because we have the most advanced weapons systems",
-     "'Russia´s security will not be hurt"),
-    ("Despite the signs that Russia and the United States are getting closer",
-     "Despite the signs that Russian Federation and the United States are getting closer"),
+    (
+        "At the same time, he added that Russia “did not adhere to the treaty”",
+        'At the same time, he added that Russian Federation "did not adhere to the treaty"',
+    ),
+    (
+        "He pointed to Russia’s perceived advantage over hypersonic weapons",
+        "He pointed to Russia's perceived advantage over hypersonic weapons",
+    ),
+    (
+        "“If we decide we don’t need a partner, we can’t stop them,”",
+        "'If our partners decide that they don´t need it",
+    ),
+    (
+        "“Especially because we have the most advanced weapons systems",
+        "'Russia´s security will not be hurt",
+    ),
+    (
+        "Despite the signs that Russia and the United States are getting closer",
+        "Despite the signs that Russian Federation and the United States are getting closer",
+    ),
 ]
 # Pairs that tell the same fact from another wire story: a reader accepts them, but need not
 # expect them.
 ACCEPTABLE_PAIRS = [
-    ("Thursday Putin New START treaty extension",
-     "Putin on Thursday emphasised the importance of extending the New START treaty"),
-    ("Russia sought to strengthen relations with China",
-     'Russian Federation "pivoted" toward China after its annexation of Crimea'),
+    (
+        "Thursday Putin New START treaty extension",
+        "Putin on Thursday emphasised the importance of extending the New START treaty",
+    ),
+    (
+        "Russia sought to strengthen relations with China",
+        'Russian Federation "pivoted" toward China after its annexation of Crimea',
+    ),
 ]
 SPLICES = [
     "States Parties to the Chemical Weapons Convention deem the use of chemical weapons",
@@ -112,14 +142,15 @@ def test_no_passage_holds_a_sentence_a_reader_would_not_pair(pair: PairResult) -
     """Every sentence inside a passage, on both sides, belongs to an accepted pair there."""
     for p in pair.passages:
         accepted = _pairs_inside(p)
-        assert accepted, f"passage pairs nothing a reader accepts: {A_TEXT[p.a_start:p.a_end]!r}"
-        for text, start, end, side in ((A_TEXT, p.a_start, p.a_end, 0),
-                                       (B_TEXT, p.b_start, p.b_end, 1)):
+        assert accepted, f"passage pairs nothing a reader accepts: {A_TEXT[p.a_start : p.a_end]!r}"
+        for text, start, end, side in (
+            (A_TEXT, p.a_start, p.a_end, 0),
+            (B_TEXT, p.b_start, p.b_end, 1),
+        ):
             for s, e in sentence_spans(text[start:end]):
                 sentence = text[start + s : start + e]
                 assert any(
-                    snippet[side] in sentence or sentence in snippet[side]
-                    for snippet in accepted
+                    snippet[side] in sentence or sentence in snippet[side] for snippet in accepted
                 ), f"sentence without an accepted partner in a passage: {sentence!r}"
 
 

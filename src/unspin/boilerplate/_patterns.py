@@ -56,26 +56,40 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)\]]*\s+[\"'“‘(
 _FINAL_PUNCT = frozenset(".!?;:,")
 
 
+# Lower-case particles that may sit inside a person's or agency's name.
+_PARTICLES = "de del della der di da dos du la le van von bin ben al el y und and of for"
+_NAME_PARTICLES = frozenset(_PARTICLES.split())
+
+
 def _is_name_segment(seg: str) -> bool:
-    return bool(_NAME_SEGMENT.fullmatch(seg)) and seg[0].isupper()
+    """A name such as "Carlos Garcia Rollins" or "Kremlin", not "Ipsos poll shows lead"."""
+    if not _NAME_SEGMENT.fullmatch(seg) or not seg[0].isupper():
+        return False
+    return all(word[0].isupper() or word in _NAME_PARTICLES for word in seg.split())
 
 
 def credit_chain(text: str, *, glued_first: bool = False) -> bool:
-    """True for "Name / Agency" chains such as "Sputnik/Ramil Sitdikov/Kremlin via Reuters".
+    """True for credit chains: "Sputnik/Ramil Sitdikov/Kremlin via Reuters" (agency last)
+    or "AP Photo/Evan Vucci" (agency first), every other part a short name.
 
-    With `glued_first`, the first segment may be a caption with the photographer's name
-    glued on ("Xi JinpingCarlos Garcia Rollins"); only the part after the glue is checked.
+    With `glued_first`, the first part may be a caption with the photographer's name glued
+    on ("Xi JinpingCarlos Garcia Rollins"); only what follows the glue must be a name.
     """
     segments = _CREDIT_SPLIT.split(text)
-    if len(segments) < 2 or not _AGENCY_SEGMENT.fullmatch(segments[-1]):
+    if len(segments) < 2:
         return False
-    first, middle = segments[0], segments[1:-1]
+    if _AGENCY_SEGMENT.fullmatch(segments[-1]):
+        names = segments[:-1]
+    elif not glued_first and _AGENCY_SEGMENT.fullmatch(segments[0]):
+        names = segments[1:]
+    else:
+        return False
     if glued_first:
-        glues = list(_GLUE.finditer(first))
+        glues = list(_GLUE.finditer(names[0]))
         if not glues:
             return False
-        first = first[glues[-1].start() + 1 :]
-    return all(_is_name_segment(seg) for seg in [first, *middle])
+        names[0] = names[0][glues[-1].start() + 1 :]
+    return all(_is_name_segment(seg) for seg in names)
 
 
 def credit_like(text: str) -> bool:
@@ -124,10 +138,13 @@ def _agency_or_photo(rest: str) -> bool:
     return len(rest) <= 80 and bool(_AGENCY_ANYWHERE.search(rest) or _PHOTO_WORD.search(rest))
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;\"“”]")
+
+
 def _follow_rest(rest: str) -> bool:
     # "Follow us on Twitter, she told fans." is a story sentence; template lines carry no
     # commas or quotes after the network name.
-    return len(rest) <= 60 and not re.search(r"[,;\"“”]", rest)
+    return len(rest) <= 60 and not _CLAUSE_PUNCT.search(rest)
 
 
 def _any(rest: str) -> bool:
@@ -153,7 +170,8 @@ _RULES: dict[str, _Rule] = {
     "read": _Rule(
         "related_link",
         "line starts with 'READ' followed by a headline",
-        r"(?-i:READ(?:\s+(?:MORE|ALSO|NEXT|THIS))?)(?![\w'’])\s*[:\-–—|»›>]*\s*(?P<read_rest>.*)",
+        r"(?-i:READ(?:\s+(?:MORE|ALSO|NEXT|THIS))?)(?![\w'’])"
+        r"\s*[:\-–—|»›>]*\s*(?P<read_rest>.*)",
         _headline,
     ),
     "readmore": _Rule(
@@ -169,8 +187,8 @@ _RULES: dict[str, _Rule] = {
         "other_reports",
         "'other reports by' link list",
         r"(?:(?:other|more|all|latest|recent)\s+(?:reports|stories|articles|posts|news|pieces"
-        r"|columns|videos)\s+(?:by|from)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by"
-        r"|(?:posts|articles|stories)\s+by|more\s+by)\s+(?P<other_rest>.+)",
+        r"|columns|videos)\s+(?:by|from)|view\s+(?:all\s+)?(?:posts|articles|stories)\s+by)"
+        r"\s+(?P<other_rest>.+)",
         _label,
     ),
     "also": _Rule(
@@ -252,8 +270,8 @@ _RULES: dict[str, _Rule] = {
     "network": _Rule(
         "share_prompt",
         "share button",
-        r"(?:tweet(?:\s+this)?|pin\s+it|facebook|twitter|whatsapp|linkedin|pinterest|reddit"
-        r"|telegram|tumblr|messenger|copy\s+link)\s*[:!]*",
+        r"(?:tweet(?:\s+this)?|pin\s+it|like\s+this:|like\s+loading\.*|facebook|twitter"
+        r"|whatsapp|linkedin|pinterest|reddit|telegram|tumblr|messenger|copy\s+link)\s*[:!]*",
         _any,
     ),
     "captionlabel": _Rule(

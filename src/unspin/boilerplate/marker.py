@@ -6,6 +6,7 @@ from unspin.boilerplate._lines import split_lines
 from unspin.boilerplate._patterns import (
     COMMENT_FIELD,
     MAX_PATTERN_LINE_CHARS,
+    Match,
     classify,
     credit_like,
     quote,
@@ -45,9 +46,15 @@ def _mark_captions(texts: list[str], marks: _Marks) -> None:
 
 
 def _mark_patterns(texts: list[str], marks: _Marks) -> None:
+    # Memoised per distinct line: a page of short repeated lines (a list of links, a
+    # table) otherwise pays for every rule on every copy.
+    seen: dict[str, Match | None] = {}
     for i, text in enumerate(texts):
         if text and len(text) <= MAX_PATTERN_LINE_CHARS and i not in marks:
-            match = classify(text)
+            if text in seen:
+                match = seen[text]
+            else:
+                match = seen[text] = classify(text)
             if match is not None:
                 marks[i] = (match.kind, match.evidence)
 

@@ -2,6 +2,9 @@
 
 Every record read becomes exactly one of the two; nothing is dropped silently. Problems with
 the paths themselves (missing, unsupported, unreadable) raise before any record is read.
+
+A Reject's position is the 1-based line of a JSON Lines file, "row N" (0-based) of a Parquet
+file, "file" when a whole file is rejected and "folder" for a folder that cannot be listed.
 """
 
 from __future__ import annotations

@@ -1,0 +1,218 @@
+"""The `unspin` command line: `compare` and `scan`, their outputs and their errors.
+
+Errors are one line on stderr that says what was wrong and how to fix it, with a non-zero
+exit code; results follow the JSON contract of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from unspin.cli import main
+
+PARAGRAPHS = [
+    "Dock workers at the port of Valmera walked off the job on Monday, halting the loading of "
+    "container ships in a dispute over automation that could disrupt supplies of fuel and "
+    "grain across the region.",
+    "The Valmera Dockers' Union said about 4,200 members joined the strike after talks with "
+    "the port authority collapsed late on Sunday. The union is demanding guarantees that no "
+    "jobs will be cut when remote-controlled cranes are introduced at the northern terminal "
+    "next year.",
+    "Port director Anneli Kask said the authority had offered to retrain every crane operator "
+    "and called the walkout irresponsible. At least 14 ships were waiting at anchor outside "
+    "the harbour by Monday evening, according to shipping data.",
+    "Importers warned that shelves could empty within a week if the strike continued. The "
+    "transport ministry said it was ready to mediate and urged both sides to return to the "
+    "negotiating table before the dispute spread to rail freight.",
+]
+READ_MORE = "READ MORE: Ten ways to save on fuel this winter"
+SPLICE = (
+    "Researchers at the university hospital found that patients who walked for thirty minutes "
+    "a day after heart surgery recovered faster and spent two fewer nights in intensive care, "
+    "according to a study published in a medical journal on Friday."
+)
+WIRE = "Dockers strike at Valmera\n\n2021-03-01\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+FARM = (
+    "Valmera port strike\n\nMarch 2, 2021\n\n"
+    + "\n\n".join([*PARAGRAPHS[:2], READ_MORE, SPLICE, *PARAGRAPHS[2:]])
+    + "\n"
+)
+MUSIC = (
+    "The orchestra of the Kaunas Philharmonic opened its winter season with a programme of "
+    "Sibelius and Nielsen, conducted by the young Finnish maestro Eeva Lind.\n\n"
+    "Critics praised the brass section and the balance of the hall, which reopened last year "
+    "after a long renovation. Tickets for the remaining concerts sold out within hours.\n"
+)
+
+# The fields DESIGN.md documents for each record; new fields may be added, none removed.
+DOCUMENT_FIELDS = {"id", "title", "site", "date", "boilerplate", "inserted"}
+BOILERPLATE_FIELDS = {"start", "end", "kind", "evidence"}
+INSERTED_FIELDS = {"start", "end", "source", "off_topic", "score"}
+PAIR_FIELDS = {"a", "b", "relation", "score", "coverage_a", "coverage_b", "direction", "passages"}
+PASSAGE_FIELDS = {"a_start", "a_end", "b_start", "b_end", "kind", "similarity", "substitutions"}
+FAMILY_FIELDS = {"id", "members", "original"}
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def error_lines(result: Result) -> list[str]:
+    return result.stderr.strip().splitlines()
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_files(tmp_path: Path) -> tuple[Path, Path]:
+    return write(tmp_path, "wire.txt", WIRE), write(tmp_path, "farm.txt", FARM)
+
+
+def test_compare_json_follows_the_contract(two_files: tuple[Path, Path]) -> None:
+    result = run("compare", *two_files, "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert set(out) == {"documents", "pairs", "families"}
+
+    assert [d["id"] for d in out["documents"]] == ["wire", "farm"]  # ids: file names
+    for record in out["documents"]:
+        assert set(record) >= DOCUMENT_FIELDS
+        for mark in record["boilerplate"]:
+            assert set(mark) >= BOILERPLATE_FIELDS
+        for span in record["inserted"]:
+            assert set(span) >= INSERTED_FIELDS
+    (pair,) = out["pairs"]
+    assert set(pair) >= PAIR_FIELDS
+    assert pair["passages"]
+    for passage in pair["passages"]:
+        assert set(passage) >= PASSAGE_FIELDS
+    (family,) = out["families"]
+    assert set(family) >= FAMILY_FIELDS
+
+
+def test_compare_json_offsets_index_the_files_as_written(two_files: tuple[Path, Path]) -> None:
+    out = json.loads(run("compare", *two_files, "--json").stdout)
+    wire, farm = out["documents"]
+    assert (wire["date"], farm["date"]) == ("2021-03-01", "2021-03-02")
+    (pair,) = out["pairs"]
+    assert (pair["a"], pair["b"], pair["direction"]) == ("wire", "farm", "a->b")
+    assert pair["relation"] == "rewrite"
+    for p in pair["passages"]:
+        if p["kind"] == "verbatim":
+            assert WIRE[p["a_start"] : p["a_end"]] == FARM[p["b_start"] : p["b_end"]]
+    # What the farm added is marked on the farm's text: the link line and the splice.
+    (mark,) = farm["boilerplate"]
+    assert FARM[mark["start"] : mark["end"]] == READ_MORE
+    (inserted,) = farm["inserted"]
+    assert FARM[inserted["start"] : inserted["end"]] == SPLICE
+    assert inserted["off_topic"] is True and inserted["source"] is None
+    assert wire["inserted"] == [] and wire["boilerplate"] == []
+    (family,) = out["families"]
+    assert (family["members"], family["original"]) == (["farm", "wire"], "wire")
+
+
+def test_compare_without_json_prints_a_readable_summary(two_files: tuple[Path, Path]) -> None:
+    result = run("compare", *two_files)
+    assert result.exit_code == 0, result.output
+    assert "rewrite" in result.stdout
+    assert "wire" in result.stdout and "farm" in result.stdout
+
+
+def test_compare_a_missing_file_is_one_error_line_naming_it(tmp_path: Path) -> None:
+    present = write(tmp_path, "wire.txt", WIRE)
+    missing = tmp_path / "nope.txt"
+    result = run("compare", present, missing)
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    (line,) = error_lines(result)
+    assert str(missing) in line
+    assert "not found" in line or "does not exist" in line
+
+
+def test_compare_an_unsupported_format_names_the_supported_ones(tmp_path: Path) -> None:
+    present = write(tmp_path, "wire.txt", WIRE)
+    word = write(tmp_path, "farm.docx", FARM)
+    result = run("compare", present, word)
+    assert result.exit_code != 0
+    (line,) = error_lines(result)
+    assert str(word) in line
+    assert ".docx" in line
+    for supported in (".txt", ".md", ".html", ".jsonl", ".parquet"):
+        assert supported in line
+
+
+# --- scan ------------------------------------------------------------------------------------
+
+
+def test_scan_writes_its_records_and_lists_bad_files_as_rejects(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "wire.txt", WIRE)
+    write(corpus, "farm.txt", FARM)
+    write(corpus, "music.txt", MUSIC)
+    write(corpus, "empty.txt", "")
+    out = tmp_path / "out"
+
+    result = run("scan", corpus, "--out", out, "--no-html")
+    assert result.exit_code == 0, result.output
+
+    for name in ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl"):
+        assert (out / name).is_file(), name
+    documents = read_jsonl(out / "documents.jsonl")
+    assert sorted(d["id"] for d in documents) == ["farm", "music", "wire"]
+    assert all(set(d) >= DOCUMENT_FIELDS for d in documents)
+    pairs = read_jsonl(out / "pairs.jsonl")
+    assert [(p["a"], p["b"]) for p in pairs] == [("farm", "wire")]
+    assert all(set(p) >= PAIR_FIELDS for p in pairs)
+    families = read_jsonl(out / "families.jsonl")
+    assert [(f["members"], f["original"]) for f in families] == [(["farm", "wire"], "wire")]
+
+    (reject,) = read_jsonl(out / "rejects.jsonl")
+    assert "empty.txt" in reject["source"]
+    assert reject["reason"]
+
+    counts = re.search(r"read (\d+)\s+kept (\d+)\s+rejected (\d+)", result.stdout)
+    assert counts, result.stdout
+    read, kept, rejected = map(int, counts.groups())
+    assert (read, kept, rejected) == (4, 3, 1)
+    assert read == kept + rejected
+
+
+def test_scan_of_an_empty_folder_fails_with_a_clear_message(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = run("scan", empty, "--out", out)
+    assert result.exit_code != 0
+    (line,) = error_lines(result)
+    assert "no documents" in line
+    assert "Fix:" in line
+    assert not (out / "documents.jsonl").exists()
+
+
+def test_scan_with_the_spark_engine_says_it_is_not_available(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "wire.txt", WIRE)
+    result = run("scan", corpus, "--out", tmp_path / "out", "--engine", "spark")
+    assert result.exit_code != 0
+    (line,) = error_lines(result)
+    assert "spark" in line
+    assert "--engine local" in line
