@@ -29,7 +29,7 @@ from unspin.model import PairResult
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
-console = Console()
+console = Console(width=120)
 
 
 def peak_memory_mb() -> float:

@@ -254,6 +254,18 @@ def test_the_pairs_do_not_depend_on_the_input_order(corpus: list[Prepared], seed
     assert id_pairs(shuffled) == id_pairs(corpus)
 
 
+@pytest.mark.xfail(
+    reason="_bucket_pairs chains a big LSH bucket in input order, and more than RARE_MAX_DF "
+    "copies are invisible to the rare-shingle index, so the pairs depend on the input order",
+    strict=True,
+)
+def test_the_pairs_of_many_identical_copies_do_not_depend_on_the_input_order() -> None:
+    copies = [doc(f"copy{n:02d}", DROUGHT) for n in range(25)]
+    shuffled = list(copies)
+    random.Random(1).shuffle(shuffled)
+    assert id_pairs(shuffled) == id_pairs(copies)
+
+
 def test_an_empty_corpus_and_empty_documents_give_no_pairs() -> None:
     assert candidate_pairs([])[0] == []
     assert candidate_pairs([doc("a", ""), doc("b", ""), doc("c", "   \n")])[0] == []
