@@ -117,8 +117,8 @@ def link_sentences(a: Prepared, b: Prepared) -> list[Link]:
                 linked_a[i], linked_b[j] = j, i
                 changed = True
     links = set(linked_a.items())
-    links |= _merges(linked_a, words_a, words_b, set(linked_b))
-    links |= {(i, j) for j, i in _merges(linked_b, words_b, words_a, set(linked_a))}
+    links |= _merges(linked_a, words_a, words_b)
+    links |= {(i, j) for j, i in _merges(linked_b, words_b, words_a)}
     return sorted(links)
 
 
@@ -146,7 +146,6 @@ def _merges(
     linked: dict[int, int],
     words_here: list[SentenceWords],
     words_there: list[SentenceWords],
-    taken_there: set[int],
 ) -> set[Link]:
     """Unlinked sentences folded into the partner of a linked neighbour (one side merged two)."""
     merges: set[Link] = set()
