@@ -190,9 +190,8 @@ def corpus() -> list[Prepared]:
 def test_the_test_articles_are_article_sized() -> None:
     for text in (TRAM, DROUGHT, BREACH, MUSEUM, FOOTBALL_BEFORE + FOOTBALL_AFTER):
         assert len(text.split()) >= 150
-    spun = spin(TRAM)
-    changed = sum(x != y for x, y in zip(TRAM.split(), spun.split(), strict=False))
-    assert changed >= 25  # the spun copy really is spun
+    dropped = set(TRAM.split()) - set(spin(TRAM).split())
+    assert len(dropped) >= 20  # the spun copy really is spun
 
 
 def test_a_verbatim_copy_is_a_candidate(corpus: list[Prepared]) -> None:
@@ -254,11 +253,6 @@ def test_the_pairs_do_not_depend_on_the_input_order(corpus: list[Prepared], seed
     assert id_pairs(shuffled) == id_pairs(corpus)
 
 
-@pytest.mark.xfail(
-    reason="_bucket_pairs chains a big LSH bucket in input order, and more than RARE_MAX_DF "
-    "copies are invisible to the rare-shingle index, so the pairs depend on the input order",
-    strict=True,
-)
 def test_the_pairs_of_many_identical_copies_do_not_depend_on_the_input_order() -> None:
     copies = [doc(f"copy{n:02d}", DROUGHT) for n in range(25)]
     shuffled = list(copies)

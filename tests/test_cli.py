@@ -135,11 +135,6 @@ def test_compare_without_json_prints_a_readable_summary(two_files: tuple[Path, P
     assert "wire" in result.stdout and "farm" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="compare_documents renames the second document to 'story~2', but compare_files "
-    "keeps the documents under their old ids, so the terminal report raises KeyError",
-    strict=True,
-)
 def test_compare_two_files_with_the_same_name_in_different_folders(tmp_path: Path) -> None:
     (tmp_path / "monday").mkdir()
     (tmp_path / "tuesday").mkdir()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from unspin.engines import get_engine
@@ -51,7 +51,7 @@ class Run:
 def compare_documents(a: Document, b: Document) -> RunResult:
     """Align two documents directly (no candidate stage) and relate them."""
     if a.id == b.id:
-        b = Document(**{**b.__dict__, "id": b.id + "~2"})
+        b = replace(b, id=b.id + "~2")
     templates = site_templates([a, b])
     pa, pb = prepare_document(a, templates), prepare_document(b, templates)
     found = compare_prepared(pa, pb)
@@ -69,7 +69,12 @@ def compare_files(path_a: InputPath, path_b: InputPath) -> Run:
     started = time.perf_counter()
     a, b = read_document(path_a), read_document(path_b)
     result = compare_documents(a, b)
-    return Run(result, {d.id: d for d in (a, b)}, time.perf_counter() - started)
+    # compare_documents renames the second document when both have the same id.
+    by_id = {
+        report.id: replace(doc, id=report.id)
+        for report, doc in zip(result.documents, (a, b), strict=True)
+    }
+    return Run(result, by_id, time.perf_counter() - started)
 
 
 def scan(

@@ -88,7 +88,7 @@ def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
         yield from pairwise(members)
 
 
-def _minhash_pairs(shingle_sets: list[set[int]]) -> set[tuple[int, int]]:
+def _minhash_pairs(shingle_sets: list[set[int]], ids: list[str]) -> set[tuple[int, int]]:
     signatures = np.stack([minhash_signature(s) for s in shingle_sets]) if shingle_sets else None
     pairs: set[tuple[int, int]] = set()
     if signatures is None:
@@ -100,7 +100,8 @@ def _minhash_pairs(shingle_sets: list[set[int]]) -> set[tuple[int, int]]:
             if shingle_sets[doc]:
                 buckets[row.tobytes()].append(doc)
         for members in buckets.values():
-            pairs.update(_bucket_pairs(members))
+            # Chained buckets must not depend on input order: chain them in id order.
+            pairs.update(_bucket_pairs(sorted(members, key=ids.__getitem__)))
     return pairs
 
 
@@ -122,7 +123,9 @@ def _shared_pairs(shingle_sets: list[set[int]], min_shared: int) -> set[tuple[in
 def candidate_pairs(docs: Sequence[Prepared]) -> tuple[list[tuple[int, int]], CandidateStats]:
     """Index pairs ``(i, j)`` into ``docs`` worth aligning, each once, in a stable order."""
     norms = [_story_norms(p) for p in docs]
-    by_minhash = _minhash_pairs([word_shingles(n, SHINGLE_WORDS) for n in norms])
+    by_minhash = _minhash_pairs(
+        [word_shingles(n, SHINGLE_WORDS) for n in norms], [p.id for p in docs]
+    )
     by_rare = _shared_pairs([word_shingles(n, RARE_SHINGLE_WORDS) for n in norms], MIN_SHARED_RARE)
     by_spin = _shared_pairs([word_shingles(_spin_tokens(p), 2) for p in docs], MIN_SHARED_SPIN)
     every = by_minhash | by_rare | by_spin
