@@ -36,9 +36,7 @@ def _all_pairs() -> list[tuple[str, str]]:
 
 
 def _clear_caches() -> None:
-    lexicon.wordnet.cache_clear()
-    lexicon.canonical.cache_clear()
-    lexicon._synset_keys.cache_clear()
+    lexicon.clear_caches()
 
 
 @pytest.mark.parametrize(("a", "b"), _all_pairs())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -377,6 +378,37 @@ def _synset_keys(norm: str) -> tuple[frozenset[str], frozenset[str]]:
     return net.synsets(norm), net.neighbourhood(norm)
 
 
+# Width of the bit masks behind `equivalence_masks`. A neighbourhood holds up to a few hundred
+# keys, so at 4,096 bits about 1 in 7 unrelated word pairs still passes the mask test; that cut
+# the calls to `equivalent` on 510 BBC business articles from 8.5M to ~1M (measured with
+# `python benchmarks/run.py bbc`). Wider masks filter more but cost more per AND.
+_MASK_BITS = 4096
+
+
+def _bits(keys: Iterable[str]) -> int:
+    mask = 0
+    for key in keys:
+        mask |= 1 << (zlib.crc32(key.encode()) % _MASK_BITS)
+    return mask
+
+
+@lru_cache(maxsize=200_000)
+def equivalence_masks(norm: str) -> tuple[int, int]:
+    """Bit masks of a word's own keys and of its neighbourhood: a fast necessary test.
+
+    ``equivalent(a, b)`` implies ``own_a & near_b or own_b & near_a``: both masks hold the
+    word's canonical form and first four letters, and the synset keys that `equivalent`
+    intersects. The reverse does not hold, so a passing pair still needs `equivalent`.
+    """
+    shared = {"=" + canonical(norm)}
+    if len(norm) >= 4:
+        shared.add("^" + norm[:4])
+    own, near = _synset_keys(norm)
+    return _bits(own | shared), _bits(near | own | shared)
+
+
+# Distinct word pairs tested: 268k of 752k calls on 510 BBC business articles.
+@lru_cache(maxsize=1 << 18)
 def equivalent(a: str, b: str) -> bool:
     """True when two folded tokens could stand for each other in a spun copy."""
     if a == b:
@@ -392,3 +424,9 @@ def equivalent(a: str, b: str) -> bool:
     own_a, near_a = _synset_keys(a)
     own_b, near_b = _synset_keys(b)
     return bool(own_a & near_b or own_b & near_a)
+
+
+def clear_caches() -> None:
+    """Forget the loaded WordNet and every cached word lookup (after UNSPIN_WORDNET changes)."""
+    for cached in (wordnet, canonical, _synset_keys, equivalence_masks, equivalent):
+        cached.cache_clear()

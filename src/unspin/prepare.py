@@ -13,7 +13,8 @@ from unspin.normalize import Tokens, tokenize
 BOILERPLATE_SENTENCE_SHARE = 0.5
 
 
-@dataclass(frozen=True)
+# Compared by identity: later stages cache per-document work keyed on the object itself.
+@dataclass(frozen=True, eq=False)
 class Prepared:
     doc: Document
     tokens: Tokens

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from unspin.lexicon import equivalent
+from unspin.lexicon import equivalence_masks, equivalent
 from unspin.normalize import Tokens
 from unspin.prepare import Prepared
 
@@ -26,6 +28,7 @@ class SentenceWords:
     norms: tuple[str, ...]
     canons: tuple[str, ...]
     weights: tuple[float, ...]
+    masks: tuple[tuple[int, int], ...]  # lexicon.equivalence_masks of each word
 
     @property
     def weight(self) -> float:
@@ -42,43 +45,64 @@ def sentence_words(prepared: Prepared, sentence_index: int) -> SentenceWords:
         norms.append(tokens.norms[i])
         canons.append(tokens.canons[i])
         weights.append(NAME_WEIGHT if tokens.is_name(i) or tokens.is_number(i) else 1.0)
-    return SentenceWords(tuple(norms), tuple(canons), tuple(weights))
+    masks = tuple(equivalence_masks(norm) for norm in norms)
+    return SentenceWords(tuple(norms), tuple(canons), tuple(weights), masks)
+
+
+# Documents whose sentence words are kept between pairs: a document meets ~10 candidates on
+# average, so this saves most of the recomputation while bounding memory.
+WORDS_CACHE_DOCUMENTS = 4096
+
+
+@lru_cache(maxsize=WORDS_CACHE_DOCUMENTS)
+def story_words(prepared: Prepared) -> tuple[SentenceWords, ...]:
+    """The content words of each story sentence of ``prepared``, in story order."""
+    return tuple(sentence_words(prepared, s) for s in prepared.story)
 
 
 def matched_weight(a: SentenceWords, b: SentenceWords) -> tuple[float, int]:
     """Weight of ``a``'s words matched one-to-one in ``b``: same word, same canon, synonym.
 
-    Returns the matched weight and how many matches were exact words.
+    Each word of ``a`` takes the first unmatched word of ``b`` that fits, trying same words
+    for all of ``a`` first, then same canonical forms, then synonyms. Returns the matched
+    weight and how many matches were exact words.
     """
-    free = list(range(len(b.norms)))
+    taken = [False] * len(b.norms)
     total = 0.0
     exact = 0
-    pending: list[int] = []
-    for i, norm in enumerate(a.norms):
-        hit = next((j for j in free if b.norms[j] == norm), None)
-        if hit is None:
-            pending.append(i)
-            continue
-        free.remove(hit)
-        total += (a.weights[i] + b.weights[hit]) / 2
-        exact += 1
-    for same_canon in (True, False):
+    pending = list(range(len(a.norms)))
+    for same_word, keys_a, keys_b in ((True, a.norms, b.norms), (False, a.canons, b.canons)):
+        positions: dict[str, list[int]] = defaultdict(list)
+        for j in range(len(keys_b) - 1, -1, -1):
+            if not taken[j]:
+                positions[keys_b[j]].append(j)  # reversed, so pop() gives the first
         still: list[int] = []
         for i in pending:
-            if same_canon:
-                hit = next((j for j in free if b.canons[j] == a.canons[i]), None)
-            else:
-                hit = next((j for j in free if equivalent(a.norms[i], b.norms[j])), None)
-            if hit is None:
+            free = positions.get(keys_a[i])
+            if not free:
                 still.append(i)
                 continue
-            free.remove(hit)
+            hit = free.pop()
+            taken[hit] = True
             total += (a.weights[i] + b.weights[hit]) / 2
+            exact += same_word
         pending = still
+    for i in pending:
+        own, near = a.masks[i]
+        for j, (own_b, near_b) in enumerate(b.masks):
+            if (
+                not taken[j]
+                and (own & near_b or own_b & near)
+                and equivalent(a.norms[i], b.norms[j])
+            ):
+                taken[j] = True
+                total += (a.weights[i] + b.weights[j]) / 2
+                break
     return total, exact
 
 
 def dice(a: SentenceWords, b: SentenceWords) -> float:
+    """Weighted Dice of the content words (names and numbers weigh more)."""
     if not a.norms or not b.norms:
         return 0.0
     matched, exact = matched_weight(a, b)
@@ -88,6 +112,7 @@ def dice(a: SentenceWords, b: SentenceWords) -> float:
 
 
 def containment(part: SentenceWords, whole: SentenceWords) -> float:
+    """Share of ``part``'s weight matched in ``whole``."""
     if not part.norms:
         return 0.0
     return matched_weight(part, whole)[0] / part.weight
@@ -98,8 +123,7 @@ Link = tuple[int, int]  # (position in a.story, position in b.story)
 
 def link_sentences(a: Prepared, b: Prepared) -> list[Link]:
     """Sentence links between the story sentences of ``a`` and ``b``, sorted."""
-    words_a = [sentence_words(a, s) for s in a.story]
-    words_b = [sentence_words(b, s) for s in b.story]
+    words_a, words_b = story_words(a), story_words(b)
     scores = _scores(words_a, words_b)
     linked_a: dict[int, int] = {}
     linked_b: dict[int, int] = {}
@@ -122,7 +146,9 @@ def link_sentences(a: Prepared, b: Prepared) -> list[Link]:
     return sorted(links)
 
 
-def _scores(words_a: list[SentenceWords], words_b: list[SentenceWords]) -> dict[Link, float]:
+def _scores(
+    words_a: Sequence[SentenceWords], words_b: Sequence[SentenceWords]
+) -> dict[Link, float]:
     """Dice for the sentence pairs that share at least two canonical words (or one, if short)."""
     index: dict[str, set[int]] = defaultdict(set)
     for j, words in enumerate(words_b):
@@ -144,8 +170,8 @@ def _scores(words_a: list[SentenceWords], words_b: list[SentenceWords]) -> dict[
 
 def _merges(
     linked: dict[int, int],
-    words_here: list[SentenceWords],
-    words_there: list[SentenceWords],
+    words_here: Sequence[SentenceWords],
+    words_there: Sequence[SentenceWords],
 ) -> set[Link]:
     """Unlinked sentences folded into the partner of a linked neighbour (one side merged two)."""
     merges: set[Link] = set()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from unspin.lexicon import STOPWORDS, equivalent
+from unspin.lexicon import STOPWORDS, equivalence_masks, equivalent
 from unspin.normalize import Tokens
 
 # A difference region between two exact matches is reported as a substitution when each side
@@ -42,15 +42,17 @@ def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     n, m = len(a), len(b)
     # Scores are doubled so that an exact match (2) beats a synonym match (1) on ties of length.
     score = [[0] * (m + 1) for _ in range(n + 1)]
+    masks_b = [equivalence_masks(word) for word in b]
     for i in range(n - 1, -1, -1):
         row, below = score[i], score[i + 1]
         ai = a[i]
+        own, near = equivalence_masks(ai)
         for j in range(m - 1, -1, -1):
             best = below[j] if below[j] >= row[j + 1] else row[j + 1]
             bj = b[j]
             if ai == bj:
                 gain = 3 + below[j + 1]
-            elif equivalent(ai, bj):
+            elif (own & masks_b[j][1] or masks_b[j][0] & near) and equivalent(ai, bj):
                 gain = 2 + below[j + 1]
             else:
                 gain = 0

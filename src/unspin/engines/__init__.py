@@ -9,9 +9,10 @@ from unspin.errors import UsageError
 ENGINES = ("local", "spark")
 
 
-def get_engine(name: str, workers: int | None = None) -> Engine:
+def get_engine(name: str, workers: int | None = None, *, semantic: bool = False) -> Engine:
+    """The engine called ``name``; ``semantic`` adds sentence-embedding candidates and links."""
     if name == "local":
-        return LocalEngine(workers=workers)
+        return LocalEngine(workers=workers, semantic=semantic)
     if name == "spark":
         raise UsageError("the spark engine is not built yet; run with --engine local (the default)")
     raise UsageError(f"unknown engine '{name}': choose one of {', '.join(ENGINES)}")

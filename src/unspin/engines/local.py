@@ -44,8 +44,9 @@ def _compare(pair: tuple[int, int]) -> PairEvidence | None:
 
 
 class LocalEngine:
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, *, semantic: bool = False) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.semantic = semantic
 
     def _map(self, func: Callable[[T], R], items: Sequence[T], use_pool: bool) -> Iterator[R]:
         if not use_pool or self.workers <= 1:
