@@ -42,6 +42,15 @@ def compare_prepared(a: Prepared, b: Prepared) -> PairEvidence | None:
     return relate_pair(a, b, align_pair(a, b))
 
 
+def copy_evidence(representative: Prepared, copies: Sequence[Prepared]) -> list[PairEvidence]:
+    """Pairs between a document and its exact copies, aligned once for the whole group."""
+    if not copies:
+        return []
+    passages = align_pair(representative, copies[0])
+    found = (relate_pair(representative, copy, passages) for copy in copies)
+    return [item for item in found if item is not None]
+
+
 def document_reports(
     prepared: Sequence[Prepared], evidence: Sequence[PairEvidence]
 ) -> tuple[DocumentReport, ...]:

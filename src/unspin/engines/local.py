@@ -5,16 +5,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
 from unspin.candidates import candidate_pairs
+from unspin.copies import group_copies
 from unspin.engines.base import EngineResult
 from unspin.lexicon import wordnet
 from unspin.model import Document
 from unspin.pipeline import (
     Progress,
     compare_prepared,
+    copy_evidence,
     document_reports,
     families_of,
     prepare_document,
@@ -58,28 +61,44 @@ class LocalEngine:
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
         global _SHARED, _TEMPLATES
         wordnet()  # load once in the parent so forked workers share it
-        use_pool = len(documents) >= POOL_MIN_DOCUMENTS
-        _TEMPLATES = site_templates(documents)
-        progress.start("prepare", len(documents))
+        groups = group_copies(documents)
+        distinct = [documents[i] for i in groups.representatives]
+        use_pool = len(distinct) >= POOL_MIN_DOCUMENTS
+        # Exact copies would make every line of the copied article look like a site template.
+        _TEMPLATES = site_templates(distinct)
+        progress.start("prepare", len(distinct))
         prepared: list[Prepared] = []
-        for item in self._map(_prepare, documents, use_pool):
+        for item in self._map(_prepare, distinct, use_pool):
             prepared.append(item)
             progress.advance()
         progress.start("candidates", None)
         pairs, stats = candidate_pairs(prepared)
         _SHARED = prepared
-        progress.start("align", len(pairs))
+        progress.start("align", len(pairs) + len(groups.copies))
         evidence: list[PairEvidence] = []
         for found in self._map(_compare, pairs, use_pool and len(pairs) >= POOL_MIN_DOCUMENTS):
             if found is not None:
                 evidence.append(found)
             progress.advance()
         _SHARED = []
+        every = list(prepared)
+        slot = {rep: position for position, rep in enumerate(groups.representatives)}
+        for rep, others in sorted(groups.copies.items()):
+            source = prepared[slot[rep]]
+            copies = [replace(source, doc=documents[i]) for i in others]
+            evidence.extend(copy_evidence(source, copies))
+            every.extend(copies)
+            progress.advance()
         progress.start("relate", None)
-        reports = document_reports(prepared, evidence)
+        reports = document_reports(sorted(every, key=_input_order(documents)), evidence)
         results = tuple(e.result for e in evidence)
-        families = families_of(results, {p.id: p.doc for p in prepared})
+        families = families_of(results, {d.id: d for d in documents})
         return EngineResult(reports, results, families, stats)
+
+
+def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
+    position = {doc.id: index for index, doc in enumerate(documents)}
+    return lambda p: position[p.id]
 
 
 def _closing(pool: Pool, iterator: Iterator[R]) -> Iterator[R]:
