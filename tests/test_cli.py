@@ -13,42 +13,20 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
 
 from unspin.cli import main
 
-PARAGRAPHS = [
-    "Dock workers at the port of Valmera walked off the job on Monday, halting the loading of "
-    "container ships in a dispute over automation that could disrupt supplies of fuel and "
-    "grain across the region.",
-    "The Valmera Dockers' Union said about 4,200 members joined the strike after talks with "
-    "the port authority collapsed late on Sunday. The union is demanding guarantees that no "
-    "jobs will be cut when remote-controlled cranes are introduced at the northern terminal "
-    "next year.",
-    "Port director Anneli Kask said the authority had offered to retrain every crane operator "
-    "and called the walkout irresponsible. At least 14 ships were waiting at anchor outside "
-    "the harbour by Monday evening, according to shipping data.",
-    "Importers warned that shelves could empty within a week if the strike continued. The "
-    "transport ministry said it was ready to mediate and urged both sides to return to the "
-    "negotiating table before the dispute spread to rail freight.",
-]
+PARAGRAPHS = DOCK_STRIKE
 READ_MORE = "READ MORE: Ten ways to save on fuel this winter"
-SPLICE = (
-    "Researchers at the university hospital found that patients who walked for thirty minutes "
-    "a day after heart surgery recovered faster and spent two fewer nights in intensive care, "
-    "according to a study published in a medical journal on Friday."
-)
+SPLICE = HEART_STUDY
 WIRE = "Dockers strike at Valmera\n\n2021-03-01\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
 FARM = (
     "Valmera port strike\n\nMarch 2, 2021\n\n"
     + "\n\n".join([*PARAGRAPHS[:2], READ_MORE, SPLICE, *PARAGRAPHS[2:]])
     + "\n"
 )
-MUSIC = (
-    "The orchestra of the Kaunas Philharmonic opened its winter season with a programme of "
-    "Sibelius and Nielsen, conducted by the young Finnish maestro Eeva Lind.\n\n"
-    "Critics praised the brass section and the balance of the hall, which reopened last year "
-    "after a long renovation. Tickets for the remaining concerts sold out within hours.\n"
-)
+MUSIC = ORCHESTRA.split("\n\n")[0] + "\n"
 
 # The fields DESIGN.md documents for each record; new fields may be added, none removed.
 DOCUMENT_FIELDS = {"id", "title", "site", "date", "boilerplate", "inserted"}
