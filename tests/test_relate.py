@@ -110,6 +110,15 @@ def test_a_spun_copy_is_a_rewrite_with_its_substitutions_listed() -> None:
     )
 
 
+def test_a_lightly_spun_copy_stays_verbatim_and_still_shows_its_swaps() -> None:
+    light = SOURCE.replace("irresponsible", "reckless").replace("shelves", "racks")
+    pair = only_pair(compare_documents(Document("wire", SOURCE), Document("light", light)))
+    assert pair.relation == "duplicate"
+    assert {p.kind for p in pair.passages} == {"verbatim"}
+    substitutions = {s for p in pair.passages for s in p.substitutions}
+    assert {("irresponsible", "reckless"), ("shelves", "racks")} <= substitutions
+
+
 # --- symmetry --------------------------------------------------------------------------------
 
 

@@ -107,7 +107,9 @@ def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
             b_end=last_b.end,
             kind=kind,
             similarity=round(alignment.similarity, 4),
-            substitutions=alignment.substitutions if kind == "spun" else (),
+            # A paraphrase's differing regions are rewording, not swaps; a verbatim passage
+            # with a word or two swapped (light spin, typos) shows them like a spun one.
+            substitutions=alignment.substitutions if kind != "paraphrase" else (),
         )
         passages.append(AlignedPassage(passage, tuple(sa), tuple(sb), alignment))
     return passages
