@@ -9,7 +9,9 @@ from __future__ import annotations
 from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
 
 from unspin.api import compare_documents
+from unspin.engines import get_engine
 from unspin.model import Document, DocumentReport, PairResult, RunResult
+from unspin.pipeline import NoProgress
 
 SOURCE_PARAGRAPHS = DOCK_STRIKE
 SOURCE = "\n\n".join(SOURCE_PARAGRAPHS)
@@ -174,6 +176,21 @@ def test_a_spliced_paragraph_is_an_inserted_span_of_the_copy_only() -> None:
     assert not any(p.b_start < end and start < p.b_end for p in pair.passages)
     assert pair.coverage_a == 1.0
     assert 0.5 < pair.coverage_b < 1.0
+
+
+def test_an_undated_compilation_is_the_copy_of_each_of_its_sources() -> None:
+    # Half of each source plus a splice: each source covers its pair better than the
+    # compilation does, but the compilation is the document the corpus explains.
+    orchestra = ORCHESTRA.split("\n\n")
+    compilation = "\n\n".join([*SOURCE_PARAGRAPHS[:2], SPLICE, *orchestra[:2]])
+    docs = [Document("wire", SOURCE), Document("concert", ORCHESTRA), Document("farm", compilation)]
+    result = get_engine("local", workers=1).run(docs, NoProgress())
+    reports = {d.id: d for d in result.documents}
+    assert reports["wire"].inserted == reports["concert"].inserted == ()
+    start = compilation.index(SPLICE)
+    unattributed = [i for i in reports["farm"].inserted if i.source is None]
+    assert [(i.start, i.end) for i in unattributed] == [(start, start + len(SPLICE))]
+    assert unattributed[0].off_topic
 
 
 # --- direction -------------------------------------------------------------------------------

@@ -11,7 +11,13 @@ from unspin.boilerplate import repeated_lines_by_site
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
-from unspin.relate import PairEvidence, explanations_for, find_inserted, relate_pair
+from unspin.relate import (
+    PairEvidence,
+    explained_share,
+    explanations_for,
+    find_inserted,
+    relate_pair,
+)
 
 
 class Progress(Protocol):
@@ -58,9 +64,10 @@ def document_reports(
     for item in evidence:
         by_doc[item.result.a].append(item)
         by_doc[item.result.b].append(item)
+    explained = {p.id: explained_share(p, by_doc.get(p.id, [])) for p in prepared}
     reports = []
     for p in prepared:
-        inserted = find_inserted(p, explanations_for(p.id, by_doc.get(p.id, [])))
+        inserted = find_inserted(p, explanations_for(p.id, by_doc.get(p.id, [])), explained)
         reports.append(
             DocumentReport(
                 id=p.id,
