@@ -38,7 +38,27 @@ class TokenAlignment:
 
 
 def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
-    """Longest common subsequence under synonym equivalence; exact matches preferred."""
+    """Longest common subsequence under synonym equivalence; exact matches preferred.
+
+    A common prefix and suffix of equal words are matched directly: an exact match is the
+    best a pair of words can score, so some optimal alignment always includes them. Copies
+    and light edits then cost next to nothing; only the differing middle needs the table.
+    """
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle = _lcs_table_path(a[head : len(a) - tail], b[head : len(b) - tail])
+    return (
+        [(k, k, True) for k in range(head)]
+        + [(i + head, j + head, same) for i, j, same in middle]
+        + [(len(a) - tail + k, len(b) - tail + k, True) for k in range(tail)]
+    )
+
+
+def _lcs_table_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     n, m = len(a), len(b)
     # Scores are doubled so that an exact match (2) beats a synonym match (1) on ties of length.
     score = [[0] * (m + 1) for _ in range(n + 1)]
