@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from unspin.embed import embed_documents
 from unspin.engines import get_engine
 from unspin.errors import UsageError
 from unspin.ingest import read_corpus, read_document
@@ -35,6 +36,7 @@ from unspin.report.jsonl import (
     reject_record,
     write_jsonl,
 )
+from unspin.semantic import require as require_semantic
 
 InputPath = str | os.PathLike[str]
 
@@ -48,12 +50,18 @@ class Run:
     candidates: int = 0
 
 
-def compare_documents(a: Document, b: Document) -> RunResult:
-    """Align two documents directly (no candidate stage) and relate them."""
+def compare_documents(a: Document, b: Document, *, semantic: bool = False) -> RunResult:
+    """Align two documents directly (no candidate stage) and relate them.
+
+    ``semantic`` also links sentences by meaning (paraphrases, translations); it needs the
+    ``semantic`` extra and raises :class:`unspin.errors.MissingExtraError` without it.
+    """
     if a.id == b.id:
         b = replace(b, id=b.id + "~2")
     templates = site_templates([a, b])
     pa, pb = prepare_document(a, templates), prepare_document(b, templates)
+    if semantic:
+        pa, pb = embed_documents([pa, pb], NoProgress())
     found = compare_prepared(pa, pb)
     evidence = [found] if found else []
     pairs = tuple(e.result for e in evidence)
@@ -65,13 +73,15 @@ def compare_documents(a: Document, b: Document) -> RunResult:
     )
 
 
-def compare_files(path_a: InputPath, path_b: InputPath) -> Run:
+def compare_files(path_a: InputPath, path_b: InputPath, *, semantic: bool = False) -> Run:
     started = time.perf_counter()
+    if semantic:
+        require_semantic()
     a, b = read_document(path_a), read_document(path_b)
-    result = compare_documents(a, b)
+    result = compare_documents(a, b, semantic=semantic)
     # compare_documents renames the second document when both have the same id.
     by_id = {
-        report.id: replace(doc, id=report.id)
+        report.id: replace(doc, id=report.id, lang=report.lang)
         for report, doc in zip(result.documents, (a, b), strict=True)
     }
     return Run(result, by_id, time.perf_counter() - started)
@@ -85,6 +95,7 @@ def scan(
     workers: int | None = None,
     progress: Progress | None = None,
     html: bool = True,
+    semantic: bool = False,
 ) -> Run:
     """Scan a corpus and write documents, pairs, families and rejects as JSON Lines."""
     if not inputs:
@@ -94,7 +105,7 @@ def scan(
         raise UsageError(f"--out {out} is a file; pass a folder (it is created if missing)")
     started = time.perf_counter()
     progress = progress or NoProgress()
-    selected = get_engine(engine, workers)
+    selected = get_engine(engine, workers, semantic=semantic)
     progress.start("read", None)
     documents, rejects, summary = read_corpus(inputs)
     wordnet()

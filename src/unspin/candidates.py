@@ -5,6 +5,8 @@
   of either article (low Jaccard) but many shingles nobody else has (containment).
 - An index of rare bigrams over spin-resistant tokens (content words in canonical form, names,
   numbers) finds spun copies whose surface shingles were broken by synonym swaps.
+- In semantic mode, documents sharing paraphrased sentences (nearest neighbours over sentence
+  vectors, `unspin.semantic`) find paraphrases and translations no lexical index can.
 Every generator is generous: alignment decides what is really shared.
 """
 
@@ -50,6 +52,7 @@ class CandidateStats:
     rare: int
     spin: int
     total: int
+    semantic: int = 0  # pairs sharing paraphrased sentences (semantic mode only)
 
 
 def _hash(parts: Iterable[str]) -> int:
@@ -128,10 +131,18 @@ def candidate_pairs(docs: Sequence[Prepared]) -> tuple[list[tuple[int, int]], Ca
     )
     by_rare = _shared_pairs([word_shingles(n, RARE_SHINGLE_WORDS) for n in norms], MIN_SHARED_RARE)
     by_spin = _shared_pairs([word_shingles(_spin_tokens(p), 2) for p in docs], MIN_SHARED_SPIN)
-    every = by_minhash | by_rare | by_spin
+    by_meaning: set[tuple[int, int]] = set()
+    vectors = [p.vectors for p in docs]
+    if docs and all(v is not None for v in vectors):
+        from unspin.semantic import semantic_candidate_pairs
+
+        by_meaning = semantic_candidate_pairs([v for v in vectors if v is not None])
+    every = by_minhash | by_rare | by_spin | by_meaning
     ordered = sorted(
         {(i, j) if docs[i].id < docs[j].id else (j, i) for i, j in every if i != j},
         key=lambda pair: (docs[pair[0]].id, docs[pair[1]].id),
     )
-    stats = CandidateStats(len(by_minhash), len(by_rare), len(by_spin), len(ordered))
+    stats = CandidateStats(
+        len(by_minhash), len(by_rare), len(by_spin), len(ordered), semantic=len(by_meaning)
+    )
     return ordered, stats

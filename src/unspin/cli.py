@@ -125,6 +125,25 @@ def demo(html_path: Path) -> None:
     console.print(f"HTML report: {html_path}")
 
 
+semantic_option = click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also link sentences by meaning: paraphrases and translations. Needs the semantic "
+    'extra: pip install "unspin[semantic]".',
+)
+
+
+def _lexical_notice() -> str:
+    from unspin.semantic import available
+
+    if available():
+        return "mode: lexical (add --semantic to find paraphrases and translations too)"
+    return (
+        'mode: lexical; for paraphrases and translations: pip install "unspin[semantic]", '
+        "then add --semantic"
+    )
+
+
 @main.command()
 @click.argument("a", type=click.Path(path_type=Path))
 @click.argument("b", type=click.Path(path_type=Path))
@@ -135,14 +154,15 @@ def demo(html_path: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a side-by-side HTML report here.",
 )
+@semantic_option
 @_errors
-def compare(a: Path, b: Path, as_json: bool, html_path: Path | None) -> None:
+def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: bool) -> None:
     """Compare two documents: passages, substitutions, insertions, boilerplate."""
     from unspin.api import compare_files
     from unspin.report.jsonl import contract
     from unspin.report.terminal import print_compare
 
-    run = compare_files(a, b)
+    run = compare_files(a, b, semantic=semantic)
     if as_json:
         click.echo(json.dumps(contract(run.result), ensure_ascii=False, indent=2))
     else:
@@ -171,9 +191,15 @@ def compare(a: Path, b: Path, as_json: bool, html_path: Path | None) -> None:
     help="Worker processes for the local engine (default: all cores).",
 )
 @click.option("--no-html", is_flag=True, help="Skip report.html (large corpora).")
+@semantic_option
 @_errors
 def scan(
-    inputs: tuple[Path, ...], out_dir: Path, engine: str, workers: int | None, no_html: bool
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    engine: str,
+    workers: int | None,
+    no_html: bool,
+    semantic: bool,
 ) -> None:
     """Scan a corpus: files, folders, JSON Lines, Parquet."""
     from unspin.api import scan as run_scan
@@ -188,9 +214,12 @@ def scan(
             workers=workers,
             progress=progress,
             html=not no_html,
+            semantic=semantic,
         )
     console = Console()
     print_scan_summary(console, run.result, run.seconds, run.candidates)
+    if not semantic:
+        console.print(_lexical_notice())
     if run.result.rejects:
         console.print(
             f"{len(run.result.rejects)} rejected records: see {run.outputs['rejects.jsonl']}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from unspin.boilerplate import mark_boilerplate
 from unspin.model import BoilerplateSpan, Document
 from unspin.normalize import Tokens, tokenize
@@ -20,6 +22,8 @@ class Prepared:
     tokens: Tokens
     boilerplate: tuple[BoilerplateSpan, ...]
     story: tuple[int, ...]  # indices into tokens.sentences of the sentences that are story
+    # Semantic mode: one unit-length sentence vector per story sentence, in story order.
+    vectors: np.ndarray | None = None
 
     @property
     def id(self) -> str:

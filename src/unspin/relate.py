@@ -60,7 +60,7 @@ def relate_pair(
     a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]
 ) -> PairEvidence | None:
     """The relation between ``a`` and ``b``, or ``None`` when the evidence is too thin."""
-    aligned_words = sum(p.tokens.exact + p.tokens.equivalent for p in passages)
+    aligned_words = sum(p.aligned_words for p in passages)
     if not passages or aligned_words < MIN_ALIGNED_WORDS:
         return None
     a_covered = frozenset(k for p in passages for k in p.a_sentences)
@@ -69,12 +69,10 @@ def relate_pair(
     coverage_a = _sentence_chars(a, a_covered) / chars_a
     coverage_b = _sentence_chars(b, b_covered) / chars_b
     weighted_a = (
-        sum(p.tokens.similarity * _sentence_chars(a, frozenset(p.a_sentences)) for p in passages)
-        / chars_a
+        sum(p.similarity * _sentence_chars(a, frozenset(p.a_sentences)) for p in passages) / chars_a
     )
     weighted_b = (
-        sum(p.tokens.similarity * _sentence_chars(b, frozenset(p.b_sentences)) for p in passages)
-        / chars_b
+        sum(p.similarity * _sentence_chars(b, frozenset(p.b_sentences)) for p in passages) / chars_b
     )
     score = max(weighted_a, weighted_b)
     if score < MIN_PAIR_SCORE:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from unspin.align.sentences import Link, link_sentences
 from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
@@ -30,6 +32,20 @@ class AlignedPassage:
     a_sentences: tuple[int, ...]  # positions in a.story
     b_sentences: tuple[int, ...]
     tokens: TokenAlignment
+    cosine: float | None = None  # semantic mode: cosine of the two sides' sentence vectors
+
+    @property
+    def similarity(self) -> float:
+        """How much of the passage is shared, from its words or, for a paraphrase, meaning."""
+        return self.passage.similarity
+
+    @property
+    def aligned_words(self) -> float:
+        """Words matched one to one, or for a paraphrase the words its meaning vouches for."""
+        matched = float(self.tokens.exact + self.tokens.equivalent)
+        if self.passage.kind == "paraphrase" and self.cosine is not None:
+            return max(matched, self.cosine * min(self.tokens.len_a, self.tokens.len_b))
+        return matched
 
 
 def passage_kind(alignment: TokenAlignment) -> PassageKind:
@@ -69,17 +85,71 @@ def _adjacent(p: Prepared, left: int, right: int) -> bool:
 def _runs(
     a: Prepared, b: Prepared, groups: list[tuple[list[int], list[int]]]
 ) -> list[tuple[list[int], list[int]]]:
-    """Join groups that follow each other directly on both sides into one passage."""
+    """Join groups that follow each other directly on both sides into one passage.
+
+    In semantic mode a reworded group (see `_reworded`) is not joined with word-for-word
+    ones, so that a paraphrase inside a copied stretch is reported as one.
+    """
     runs: list[tuple[list[int], list[int]]] = []
+    last_reworded = False
     for sa, sb in sorted(groups, key=lambda g: (g[0][0], g[1][0])):
-        if runs:
+        reworded = _reworded(a, b, sa, sb)
+        if runs and reworded == last_reworded:
             prev_a, prev_b = runs[-1]
             if _adjacent(a, prev_a[-1], sa[0]) and _adjacent(b, prev_b[-1], sb[0]):
                 prev_a.extend(sa)
                 prev_b.extend(sb)
                 continue
         runs.append((list(sa), list(sb)))
+        last_reworded = reworded
     return runs
+
+
+def _reworded(a: Prepared, b: Prepared, sa: list[int], sb: list[int]) -> bool:
+    """Semantic mode: the group keeps its meaning but not its wording or its sentences.
+
+    Spinners swap words inside sentences. Sentences merged or split, or fewer than SPUN_MIN
+    of the words kept in order, while the vectors agree (PARAPHRASE_MIN), is rewording.
+    Always False in lexical mode, which has no vectors to vouch for the meaning.
+    """
+    cosine = _cosine(a, b, sa, sb)
+    if cosine is None:
+        return False
+    from unspin.semantic import PARAPHRASE_MIN
+
+    if cosine < PARAPHRASE_MIN:
+        return False
+    if len(sa) != len(sb):
+        return True
+    alignment = align_tokens(a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb))
+    return alignment.surface_similarity < VERBATIM_MIN and alignment.similarity < SPUN_MIN
+
+
+def meaning_links(a: Prepared, b: Prepared, links: list[Link]) -> list[Link]:
+    """Links between sentences that say the same thing (semantic mode), beside ``links``."""
+    if a.vectors is None or b.vectors is None:
+        return []
+    from unspin.semantic import PARAPHRASE_MIN, XLING_PARAPHRASE_MIN, paraphrase_links
+
+    languages = {a.doc.lang, b.doc.lang}
+    crosses = None not in languages and len(languages) == 2
+    found = paraphrase_links(
+        a.vectors,
+        b.vectors,
+        skip_a=frozenset(i for i, _ in links),
+        skip_b=frozenset(j for _, j in links),
+        min_similarity=XLING_PARAPHRASE_MIN if crosses else PARAPHRASE_MIN,
+    )
+    return [(i, j) for i, j, _ in found]
+
+
+def _cosine(a: Prepared, b: Prepared, sa: list[int], sb: list[int]) -> float | None:
+    """Cosine of the two sides' mean sentence vectors (semantic mode), else None."""
+    if a.vectors is None or b.vectors is None or not sa or not sb:
+        return None
+    left, right = a.vectors[sa].mean(axis=0), b.vectors[sb].mean(axis=0)
+    norms = float(np.linalg.norm(left) * np.linalg.norm(right))
+    return float(left @ right) / norms if norms else 0.0
 
 
 def _tokens_of(prepared: Prepared, positions: list[int]) -> list[int]:
@@ -91,25 +161,35 @@ def _tokens_of(prepared: Prepared, positions: list[int]) -> list[int]:
 
 
 def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
-    """The passages ``a`` and ``b`` share, ordered by their position in ``a``."""
+    """The passages ``a`` and ``b`` share, ordered by their position in ``a``.
+
+    In semantic mode (both documents have sentence vectors) sentences left unlinked by their
+    words are linked by their meaning: paraphrases, and translations across languages.
+    """
+    links = link_sentences(a, b)
+    links = sorted({*links, *meaning_links(a, b, links)})
     passages: list[AlignedPassage] = []
-    for sa, sb in _runs(a, b, _groups(link_sentences(a, b))):
+    for sa, sb in _runs(a, b, _groups(links)):
         alignment = align_tokens(a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb))
+        cosine = _cosine(a, b, sa, sb)
         first_a = a.tokens.sentences[a.story[sa[0]]]
         last_a = a.tokens.sentences[a.story[sa[-1]]]
         first_b = b.tokens.sentences[b.story[sb[0]]]
         last_b = b.tokens.sentences[b.story[sb[-1]]]
-        kind = passage_kind(alignment)
+        kind = "paraphrase" if _reworded(a, b, sa, sb) else passage_kind(alignment)
+        similarity = alignment.similarity
+        if kind == "paraphrase" and cosine is not None:
+            similarity = max(similarity, cosine)
         passage = Passage(
             a_start=first_a.start,
             a_end=last_a.end,
             b_start=first_b.start,
             b_end=last_b.end,
             kind=kind,
-            similarity=round(alignment.similarity, 4),
+            similarity=round(similarity, 4),
             # A paraphrase's differing regions are rewording, not swaps; a verbatim passage
             # with a word or two swapped (light spin, typos) shows them like a spun one.
             substitutions=alignment.substitutions if kind != "paraphrase" else (),
         )
-        passages.append(AlignedPassage(passage, tuple(sa), tuple(sb), alignment))
+        passages.append(AlignedPassage(passage, tuple(sa), tuple(sb), alignment, cosine))
     return passages

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from unspin.candidates import candidate_pairs
 from unspin.copies import group_copies
+from unspin.embed import embed_documents
 from unspin.engines.base import EngineResult
 from unspin.lexicon import wordnet
 from unspin.model import Document
@@ -50,6 +51,10 @@ class LocalEngine:
     def __init__(self, workers: int | None = None, *, semantic: bool = False) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.semantic = semantic
+        if semantic:
+            from unspin.semantic import require
+
+            require()  # fail before any input is read, with the pip line
 
     def _map(self, func: Callable[[T], R], items: Sequence[T], use_pool: bool) -> Iterator[R]:
         if not use_pool or self.workers <= 1:
@@ -71,6 +76,8 @@ class LocalEngine:
         for item in self._map(_prepare, distinct, use_pool):
             prepared.append(item)
             progress.advance()
+        if self.semantic:
+            prepared = embed_documents(prepared, progress)
         progress.start("candidates", None)
         pairs, stats = candidate_pairs(prepared)
         _SHARED = prepared
@@ -85,7 +92,7 @@ class LocalEngine:
         slot = {rep: position for position, rep in enumerate(groups.representatives)}
         for rep, others in sorted(groups.copies.items()):
             source = prepared[slot[rep]]
-            copies = [replace(source, doc=documents[i]) for i in others]
+            copies = [replace(source, doc=_same_language(documents[i], source)) for i in others]
             evidence.extend(copy_evidence(source, copies))
             every.extend(copies)
             progress.advance()
@@ -94,6 +101,10 @@ class LocalEngine:
         results = tuple(e.result for e in evidence)
         families = families_of(results, {d.id: d for d in documents})
         return EngineResult(reports, results, families, stats)
+
+
+def _same_language(doc: Document, source: Prepared) -> Document:
+    return doc if doc.lang is not None else replace(doc, lang=source.doc.lang)
 
 
 def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
