@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-spun clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,semantic]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -28,6 +28,10 @@ test: lint
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# Issue #3's labelled spun-news benchmark (~5,000 documents; several minutes on 2 cores).
+bench-spun: setup
+	$(BIN)/python -m benchmarks.spun_news run
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
