@@ -125,3 +125,23 @@ def test_candidate_pairs_of_empty_documents() -> None:
     empty = np.zeros((0, DIM), dtype=np.float32)
     assert semantic_candidate_pairs([]) == set()
     assert semantic_candidate_pairs([empty, empty]) == set()
+
+
+def test_copies_of_a_sentence_from_other_batches_do_not_crowd_out_its_paraphrases() -> None:
+    pytest.importorskip("faiss")
+    from unspin.semantic import semantic_candidate_pairs
+
+    rng = np.random.default_rng(3)
+    source = rng.standard_normal((2, 64)).astype(np.float32)
+    source /= np.linalg.norm(source, axis=1, keepdims=True)
+    # the model gives the same sentence vectors ~2e-7 apart when batched differently
+    copies = [
+        source + 2e-7 * rng.standard_normal(source.shape).astype(np.float32) for _ in range(15)
+    ]
+    paraphrase = source + 0.05 * rng.standard_normal(source.shape).astype(np.float32)
+    paraphrase /= np.linalg.norm(paraphrase, axis=1, keepdims=True)
+    assert np.all(np.einsum("ij,ij->i", source, paraphrase) >= PARAPHRASE_MIN)
+    docs = [*copies, paraphrase]
+    found = semantic_candidate_pairs(docs, k=3)  # far fewer neighbours than copies
+    assert {(i, 15) for i in range(15)} <= found
+    assert found == {(i, j) for i in range(16) for j in range(i + 1, 16)}

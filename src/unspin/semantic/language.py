@@ -1,8 +1,10 @@
 """Language of a document, offline, from py3langid (a naive Bayes model shipped in its wheel).
 
-py3langid (a maintained fork of langid.py, Lui & Baldwin 2012) was chosen over lingua: it is
-numpy-only and 4.5 MB installed, covers 97 languages, and is accurate on paragraph-length
-news text, which is what a document is; lingua's edge is on very short texts.
+py3langid (a maintained fork of langid.py, Lui & Baldwin 2012) is numpy-only, 4.5 MB
+installed, covers 97 languages and takes ~2 ms per article here. lingua's advantage, per its
+documentation, is on very short and mixed texts; a document is paragraphs. Checked on BBC
+business (510 articles: 510 found "en", confidence >= 0.9999) and on the hand-written
+paragraphs of tests/semantic/data (each of en, de, fr found, per paragraph and per sentence).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from unspin.semantic._extra import require
 # several languages): no language is reported.
 MIN_LETTERS = 20
 # Normalised probability the best language must reach; below it the text is mixed or too
-# short, and no language is reported. Read from the label distribution of mixed-language
-# strings; a paragraph of news in one language scores above 0.99.
+# short, and no language is reported. Articles in one language score above 0.9999 (BBC
+# business, the test paragraphs); a headline of names ("Merkel trifft Macron in Paris")
+# scores 0.10 and one sentence each in de, en and fr 0.58.
 MIN_CONFIDENCE = 0.9
 # Characters looked at: the start of an article says its language as well as the whole.
 MAX_CHARS = 5000

@@ -37,9 +37,12 @@ NEIGHBOURS_K = 10
 # Sentence links (at PARAPHRASE_MIN) two documents must share to become a candidate: one
 # shared sentence is often a quote both articles took from a third source.
 MIN_SHARED_SENTENCES = 2
-# A sentence (an identical vector) found in more documents than this is boilerplate or a
-# stock phrase; it is left out so it cannot pair all its documents with each other.
+# A sentence found in more documents than this is boilerplate or a stock phrase; it is left
+# out so it cannot pair all its documents with each other (lexical candidates chain copies).
 MAX_SENTENCE_DOCS = 20
+# Two vectors this close are one sentence: encoding the same sentence in another batch moves
+# its vector by ~2e-7 (float32 rounding inside the model), a cosine of 1 - 1e-7 at worst.
+SAME_SENTENCE_MIN = 0.9999
 
 
 def similarity_matrix(a_vectors: np.ndarray, b_vectors: np.ndarray) -> np.ndarray:
@@ -102,45 +105,51 @@ def semantic_candidate_pairs(
 
     ``doc_vectors[d]`` holds the sentence embeddings of document ``d`` (one row per story
     sentence, possibly none). All sentences go into one exact inner-product index (faiss
-    ``IndexFlatIP``) and each looks up its ``k`` nearest neighbours. Identical vectors are
-    indexed once, in an order that depends only on their values, so the result does not depend
-    on the order of the documents (up to relabelling) and ties cannot pick by position.
+    ``IndexFlatIP``) and each looks up its ``k`` nearest neighbours. The same sentence in
+    several documents is indexed once (vectors equal or within SAME_SENTENCE_MIN), in an order
+    that depends only on the vectors' values: the result does not depend on the order of the
+    documents (up to relabelling), and copies cannot crowd out a sentence's real neighbours.
+    A sentence found in more than MAX_SENTENCE_DOCS documents is left out.
 
     Raises :class:`unspin.errors.MissingExtraError` when faiss is not installed.
     """
     require(("faiss",))
-    import faiss
-
-    unique, owners = _unique_sentences(doc_vectors)
+    unique, holders = _unique_rows(doc_vectors)
     if len(unique) == 0:
         return set()
-    index = faiss.IndexFlatIP(unique.shape[1])
-    index.add(unique)
-    sims, neighbours = index.search(unique, min(k + 1, len(unique)))  # +1: itself
-
-    links: set[tuple[int, int]] = set()
-    for u in range(len(unique)):
-        for sim, v in zip(sims[u].tolist(), neighbours[u].tolist(), strict=True):
-            if v > u and sim >= min_similarity:
-                links.add((u, v))
+    sims, neighbours = _search(unique, unique, k + 1)  # +1: a sentence finds itself first
+    groups = _same_sentence_groups(sims, neighbours)
+    owners = [tuple(sorted(set().union(*(holders[u] for u in g)))) for g in groups]
+    kept = [n for n, docs in enumerate(owners) if len(docs) <= MAX_SENTENCE_DOCS]
+    if len(kept) < len(unique):  # copies merged or dropped: search the sentences left
+        reps = np.ascontiguousarray(unique[[groups[n][0] for n in kept]])
+        owners = [owners[n] for n in kept]
+        sims, neighbours = _search(reps, reps, k + 1)
 
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for u, v in links:
-        for pair in _doc_pairs(owners[u], owners[v]):
-            shared[pair] += 1
+    for u in range(len(owners)):
+        for sim, v in zip(sims[u].tolist(), neighbours[u].tolist(), strict=True):
+            if v > u and sim >= min_similarity:
+                for pair in _doc_pairs(owners[u], owners[v]):
+                    shared[pair] += 1
     for docs in owners:  # the same sentence, word for word, in several documents
         for pair in combinations(docs, 2):
             shared[pair] += 1
     return {pair for pair, count in shared.items() if count >= min_shared}
 
 
-def _unique_sentences(
-    doc_vectors: Sequence[np.ndarray],
-) -> tuple[np.ndarray, list[tuple[int, ...]]]:
-    """Distinct sentence vectors (sorted by value) and the sorted documents holding each.
+def _search(base: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` nearest rows of ``base`` for each query (cosines, row numbers; -1 = none)."""
+    import faiss
 
-    Vectors held by more than ``MAX_SENTENCE_DOCS`` documents are dropped.
-    """
+    index = faiss.IndexFlatIP(base.shape[1])
+    index.add(base)
+    sims, neighbours = index.search(queries, min(k, len(base)))
+    return np.asarray(sims), np.asarray(neighbours)
+
+
+def _unique_rows(doc_vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, list[set[int]]]:
+    """Distinct sentence vectors, sorted by value, and the documents holding each."""
     blocks = [(d, _matrix(v)) for d, v in enumerate(doc_vectors)]
     blocks = [(d, rows) for d, rows in blocks if len(rows)]
     if not blocks:
@@ -151,9 +160,34 @@ def _unique_sentences(
     holders: list[set[int]] = [set() for _ in range(len(unique))]
     for row, doc in zip(inverse.reshape(-1).tolist(), doc_of_row.tolist(), strict=True):
         holders[row].add(doc)
-    keep = [u for u, docs in enumerate(holders) if len(docs) <= MAX_SENTENCE_DOCS]
-    owners = [tuple(sorted(holders[u])) for u in keep]
-    return np.ascontiguousarray(unique[keep], dtype=np.float32), owners
+    return np.ascontiguousarray(unique, dtype=np.float32), holders
+
+
+def _same_sentence_groups(sims: np.ndarray, neighbours: np.ndarray) -> list[list[int]]:
+    """Rows joined through neighbours at SAME_SENTENCE_MIN or more, each group sorted.
+
+    Groups come in order of their first row, and rows are sorted by value, so the grouping
+    depends on the vectors only. A group of up to ``k + 1`` copies is always found whole.
+    """
+    parent = list(range(len(sims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    close = np.argwhere(sims >= SAME_SENTENCE_MIN)
+    for u, slot in close.tolist():
+        v = int(neighbours[u, slot])
+        if v >= 0:
+            ru, rv = find(u), find(v)
+            if ru != rv:
+                parent[max(ru, rv)] = min(ru, rv)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for row in range(len(parent)):
+        groups[find(row)].append(row)
+    return [groups[root] for root in sorted(groups)]
 
 
 def _doc_pairs(left: tuple[int, ...], right: tuple[int, ...]) -> set[tuple[int, int]]:
