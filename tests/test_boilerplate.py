@@ -14,6 +14,7 @@ from unspin.boilerplate import (
     REPEATED_LINE_MAX_CHARS,
     REPEATED_LINE_MIN_DOCS,
     REPEATED_LINE_MIN_SHARE,
+    MarkedChars,
     line_key,
     mark_boilerplate,
     repeated_lines_by_site,
@@ -418,3 +419,28 @@ def test_adversarial_lines_are_handled(line: str) -> None:
     """Lines built to make a careless regex backtrack; a hang here fails the run by timeout."""
     text = "\n".join([line] * 2000)
     assert_well_formed(text, mark_boilerplate(text))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(TEMPLATE_PIECES), st.text(max_size=30)), min_size=1, max_size=30
+    ).map(lambda parts: "\n".join(parts)),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 80)), max_size=10),
+)
+def test_marked_chars_counts_what_a_sum_over_every_span_counts(
+    text: str, ranges: list[tuple[int, int]]
+) -> None:
+    spans = mark_boilerplate(text)
+    marked = MarkedChars(spans)
+    for start, length in ranges:
+        end = start + length
+        naive = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+        assert marked(start, end) == naive
+
+
+def test_a_page_of_thousands_of_template_lines_without_blank_lines_is_all_marked() -> None:
+    # Each "About the Author" header used to walk the rest of a page without blank lines.
+    lines = ["About the Author: Mortimer Nelson", "Leave a Reply", "You May Also Like"] * 3000
+    spans = mark_boilerplate("\n".join(lines))
+    assert len(spans) == len(lines)

@@ -157,11 +157,6 @@ def test_every_line_break_ends_a_sentence() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="sentence_spans only breaks on \\n (and \\r\\n); a lone \\r or U+2028 does not end "
-    "a sentence, although the boilerplate stage cuts lines with str.splitlines()",
-    strict=True,
-)
 @pytest.mark.parametrize("brk", ["\r", "\u2028"], ids=["old-mac-cr", "line-separator"])
 def test_other_line_breaks_end_a_sentence_too(brk: str) -> None:
     text = f"Putin speaks out{brk}READ MORE: Other story{brk}He said an alliance is possible"

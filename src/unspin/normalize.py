@@ -102,10 +102,12 @@ _ABBREVIATIONS = frozenset(
 # an upper-case letter, digit or opening quote after white space. Content farms glue
 # sentences together ("community.'We urge"), so a quote or capital right after the stop
 # ends the sentence too. A line break ends a sentence, except inside hard-wrapped prose: a
-# line that stops without punctuation and a next line that starts in lower case.
+# line that stops without punctuation and a next line that starts in lower case. Line breaks
+# are those of str.splitlines() (a lone "\r", U+2028 and the rest too): the boilerplate
+# stage cuts lines the same way, so old Mac text is not one giant sentence here either.
 _SENTENCE_END = re.compile(
     r"""[.!?]+['"’”)\]]*(?:[ \t]+(?=['"‘“(]?[A-Z0-9])|(?=['"‘“]?[A-Z][a-z]))"""
-    r"""|[ \t]*(?:\r?\n[ \t]*)+"""
+    r"""|[ \t]*(?:(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])[ \t]*)+"""
 )
 
 

@@ -10,7 +10,7 @@ its evidence; later stages leave these spans out of reuse scoring.
 
 from __future__ import annotations
 
-from unspin.boilerplate.marker import mark_boilerplate
+from unspin.boilerplate.marker import MarkedChars, mark_boilerplate
 from unspin.boilerplate.repeated import (
     REPEATED_LINE_MAX_CHARS,
     REPEATED_LINE_MIN_DOCS,
@@ -36,6 +36,7 @@ __all__ = [
     "REPEATED_LINE_MAX_CHARS",
     "REPEATED_LINE_MIN_DOCS",
     "REPEATED_LINE_MIN_SHARE",
+    "MarkedChars",
     "line_key",
     "mark_boilerplate",
     "repeated_lines_by_site",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+
 from unspin.boilerplate._lines import split_lines
 from unspin.boilerplate._patterns import (
     COMMENT_FIELD,
@@ -69,7 +72,9 @@ def _mark_bios(texts: list[str], marks: _Marks) -> None:
         while j < len(texts) and not texts[j]:
             j += 1
         block: list[int] = []
-        while j < len(texts) and texts[j]:
+        # One line past the limit is enough to know the block is too long for a bio; a page
+        # without blank lines would otherwise be walked to its end for every header.
+        while j < len(texts) and texts[j] and len(block) <= _MAX_BIO_LINES:
             block.append(j)
             j += 1
         if (
@@ -131,3 +136,26 @@ def mark_boilerplate(
         BoilerplateSpan(*lines.span(i), kind, evidence)
         for i, (kind, evidence) in sorted(marks.items())
     )
+
+
+class MarkedChars:
+    """How many characters of a range of the text the marks cover, for many ranges.
+
+    ``spans`` as `mark_boilerplate` returns them: sorted and never overlapping, so a range
+    finds its first overlapping span by bisection and a query costs O(log n) plus the
+    spans it overlaps, where summing over every span for every sentence would make a page
+    of a few thousand template lines quadratic.
+    """
+
+    def __init__(self, spans: Sequence[BoilerplateSpan]) -> None:
+        self.spans = spans
+        self.ends = [span.end for span in spans]
+
+    def __call__(self, start: int, end: int) -> int:
+        total = 0
+        k = bisect_right(self.ends, start)
+        while k < len(self.spans) and self.spans[k].start < end:
+            span = self.spans[k]
+            total += min(end, span.end) - max(start, span.start)
+            k += 1
+        return total

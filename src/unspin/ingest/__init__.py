@@ -4,7 +4,10 @@ Every record read becomes exactly one of the two; nothing is dropped silently. P
 the paths themselves (missing, unsupported, unreadable) raise before any record is read.
 
 A Reject's position is the 1-based line of a JSON Lines file, "row N" (0-based) of a Parquet
-file, "file" when a whole file is rejected and "folder" for a folder that cannot be listed.
+file, "record N" (1-based, every WARC record counted) of a web archive, "file" when a whole
+file is rejected and "folder" for a folder that cannot be listed. Only a WARC file's response
+and resource records are records here: its request, metadata and other bookkeeping records
+are not articles, and are neither kept nor rejected.
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def _empty_message(rejects: list[Reject]) -> str:
 
 
 def read_document(path: InputPath) -> Document:
-    """The one document in ``path`` (txt/md/html, or a JSONL/Parquet file of one record)."""
+    """The one document in ``path`` (txt/md/html, or a JSONL/Parquet/WARC file of one record)."""
     checked = check_input(path)
     if checked.is_folder:
         raise UsageError(

@@ -20,6 +20,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _CP1252_ALIASES = {"latin-1", "iso8859-1", "ascii", "cp1252"}
 
 
+# Text codecs of Python's that are not encodings of web pages (WHATWG lists none of them).
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"}
+)
+
 _LABELS = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
 
 
@@ -58,6 +63,8 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         except UnicodeDecodeError as err:
             label = _LABELS.get(encoding, encoding)
             failures.append(f"not {label} (byte 0x{data[err.start]:02x} at byte {err.start})")
+        except (UnicodeError, LookupError):  # a declared codec that fails in its own way
+            failures.append(f"not {encoding}")
     raise DecodeError("undecodable bytes: " + ", ".join(failures))
 
 
@@ -73,8 +80,22 @@ def declared_charset(data: bytes) -> str | None:
     if not match:
         return None
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        label = match.group(1).decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    return charset_name(label)
+
+
+def charset_name(label: str) -> str | None:
+    """The codec for a declared charset label (HTTP header or <meta>), if Python knows it."""
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    name = info.name
+    # A page may declare anything: "base64" or "zlib" are codecs but not text encodings, and
+    # no browser reads a page as IDNA or Python escapes, so those labels are ignored too.
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_PAGE_ENCODINGS:
         return None
     if name.startswith(("utf-16", "utf-32")):
         # A page that reached us as ASCII-compatible bytes cannot be UTF-16 whatever it

@@ -9,6 +9,7 @@ from unspin.ingest.html import read_html_file
 from unspin.ingest.source import Source
 from unspin.ingest.tables import read_jsonl_file, read_parquet_file
 from unspin.ingest.text import read_text_file
+from unspin.ingest.warc import read_warc_file
 from unspin.model import Document, Reject
 
 Reader = Callable[[Source], Iterator[Document | Reject]]
@@ -23,6 +24,8 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl_file,
     ".ndjson.gz": read_jsonl_file,
     ".parquet": read_parquet_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
 }
 SUPPORTED_EXTENSIONS = tuple(READERS)
 SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)

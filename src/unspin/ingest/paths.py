@@ -104,7 +104,7 @@ def _unreadable_message(path: Path, kind: str, err: OSError) -> str:
     reason = (err.strerror or str(err)).lower()
     return (
         f"cannot read the {kind} '{path}': {reason}. Fix: check its permissions "
-        f"(e.g. chmod -R u+r{'X' if kind == 'folder' else ''} '{path}') or run as a user "
+        f"(e.g. {'chmod -R u+rX' if kind == 'folder' else 'chmod u+r'} '{path}') or run as a user "
         "who can read it."
     )
 

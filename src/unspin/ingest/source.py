@@ -30,6 +30,14 @@ class Source:
         return Reject(source=self.label, position=position, reason=reason, record_id=record_id)
 
 
+def read_bytes(source: Source) -> bytes | Reject:
+    """The whole file, or a reject saying why it cannot be read (one reject for the file)."""
+    try:
+        return source.path.read_bytes()
+    except OSError as err:
+        return source.reject(f"cannot read file: {err.strerror or err}")
+
+
 def text_problem(text: str) -> str | None:
     """Why ``text`` cannot be a document's text, or None if it can."""
     if not text.strip():

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from unspin.ingest.dates import parse_date_line
 from unspin.ingest.decoding import DecodeError, decode_text
-from unspin.ingest.source import Source, text_problem
+from unspin.ingest.source import Source, read_bytes, text_problem
 from unspin.model import Document, Reject
 
 MAX_TITLE_CHARS = 200
@@ -25,10 +25,9 @@ _HEAD_CHARS = 4096
 
 
 def read_text_file(source: Source) -> Iterator[Document | Reject]:
-    try:
-        data = source.path.read_bytes()
-    except OSError as err:
-        yield source.reject(f"cannot read file: {err.strerror or err}")
+    data = read_bytes(source)
+    if isinstance(data, Reject):
+        yield data
         return
     try:
         text = decode_text(data)
