@@ -202,12 +202,6 @@ def test_an_unknown_command_is_named(tmp_path: Path) -> None:
     assert "scna" in usage_error(run("scna", tmp_path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api.scan creates --out only after the whole run, and an OSError from mkdir is not "
-    "an UnspinError: '--out' under a file (or any unwritable place) ends in a traceback, "
-    "after all the work is done",
-)
 def test_scan_into_an_unwritable_place_is_one_line_before_any_work(
     corpus: Path, tmp_path: Path
 ) -> None:
@@ -215,11 +209,6 @@ def test_scan_into_an_unwritable_place_is_one_line_before_any_work(
     assert "--out" in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compare --html writes with Path.write_text; an OSError (a missing or unwritable "
-    "folder) is not caught and ends in a traceback",
-)
 def test_compare_with_an_unwritable_html_path_is_one_line(corpus: Path) -> None:
     story = corpus / "wire.txt"
     line = one_error_line(run("compare", story, story, "--html", story / "report.html"))

@@ -103,6 +103,7 @@ def scan(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; pass a folder (it is created if missing)")
+    _writable_folder(out)  # before any work, not after it
     started = time.perf_counter()
     progress = progress or NoProgress()
     selected = get_engine(engine, workers, semantic=semantic)
@@ -124,6 +125,26 @@ def scan(
         )
         outputs["report.html"] = page
     return Run(result, by_id, time.perf_counter() - started, outputs, ran.candidates.total)
+
+
+def _writable_folder(out: Path) -> None:
+    """Fail now, not after the work, if ``out`` cannot be created or written into.
+
+    Nothing is created here: a run that fails leaves no empty folder behind.
+    """
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(
+            f"cannot create the --out folder {out}: {existing} is a file. "
+            "Fix: pass a folder you can write to."
+        )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"cannot write the --out folder {out}: {existing} is not writable. "
+            "Fix: pass a folder you can write to."
+        )
 
 
 def write_outputs(out: Path, result: RunResult, rejects: Sequence[Reject]) -> dict[str, Path]:

@@ -40,6 +40,9 @@ MIN_SHARED_SPIN = 4
 # paired all-to-all, which keeps a 50,000-copy family linear.
 MAX_BUCKET_PAIRS = 64
 
+# Shingles hashed at once: 128 x 4,096 uint64 is 4 MB of working memory per block.
+SIGNATURE_BLOCK = 4096
+
 _MERSENNE = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20201025)
 _PERM_A = _rng.integers(1, 1 << 32, NUM_PERM, dtype=np.uint64)
@@ -66,11 +69,14 @@ def word_shingles(words: Sequence[str], size: int) -> set[int]:
 
 
 def minhash_signature(shingles: set[int]) -> np.ndarray:
-    if not shingles:
-        return np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    signature = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
-    hashed = (_PERM_A[:, None] * values[None, :] + _PERM_B[:, None]) % _MERSENNE
-    return np.asarray(hashed.min(axis=1))
+    # Blocks bound the (permutations x shingles) matrix: a 5 MB article has ~860,000 shingles.
+    for start in range(0, len(values), SIGNATURE_BLOCK):
+        block = values[start : start + SIGNATURE_BLOCK]
+        hashed = (_PERM_A[:, None] * block[None, :] + _PERM_B[:, None]) % _MERSENNE
+        np.minimum(signature, hashed.min(axis=1), out=signature)
+    return signature
 
 
 def _story_norms(p: Prepared) -> list[str]:

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from unspin import __version__
-from unspin.errors import InputNotFoundError, UnspinError
+from unspin.errors import InputNotFoundError, UnspinError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -170,8 +170,15 @@ def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: b
     if html_path is not None:
         from unspin.report.html import render_html
 
-        html_path.parent.mkdir(parents=True, exist_ok=True)
-        html_path.write_text(render_html(run.result, run.documents), encoding="utf-8")
+        page = render_html(run.result, run.documents)
+        try:
+            html_path.parent.mkdir(parents=True, exist_ok=True)
+            html_path.write_text(page, encoding="utf-8")
+        except OSError as err:
+            raise UsageError(
+                f"cannot write --html {html_path}: {err.strerror or err}. "
+                "Fix: pass a path in a folder you can write to."
+            ) from err
 
 
 @main.command()

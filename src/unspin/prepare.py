@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unspin.boilerplate import mark_boilerplate
+from unspin.boilerplate import MarkedChars, mark_boilerplate
 from unspin.model import BoilerplateSpan, Document
 from unspin.normalize import Tokens, tokenize
 
@@ -46,15 +46,12 @@ class Prepared:
 def prepare(doc: Document, repeated_lines: frozenset[str] = frozenset()) -> Prepared:
     tokens = tokenize(doc.text)
     boilerplate = mark_boilerplate(doc.text, repeated_lines)
+    marked = MarkedChars(boilerplate)
     story = tuple(
         index
         for index, sentence in enumerate(tokens.sentences)
         if sentence.tok_hi > sentence.tok_lo
-        and _marked_share(sentence.start, sentence.end, boilerplate) < BOILERPLATE_SENTENCE_SHARE
+        and marked(sentence.start, sentence.end)
+        < BOILERPLATE_SENTENCE_SHARE * max(1, sentence.end - sentence.start)
     )
     return Prepared(doc, tokens, boilerplate, story)
-
-
-def _marked_share(start: int, end: int, spans: tuple[BoilerplateSpan, ...]) -> float:
-    marked = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
-    return marked / max(1, end - start)

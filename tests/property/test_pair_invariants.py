@@ -4,7 +4,6 @@ duplicate with coverage 1.0."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from pairs import related_pair
 from texts import distinct_story
@@ -93,12 +92,6 @@ def test_a_document_compared_with_itself_is_a_duplicate_with_full_coverage(text:
     assert all(p.kind == "verbatim" and p.a_start == p.b_start for p in pair.passages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align links a sentence of three content words or fewer only with two exact word "
-    "matches (sentences.SHORT_SENTENCE_CONTENT), so 'He agreed.' stays unaligned even against "
-    "itself: a document compared with itself gets coverage 0.951, not 1.0",
-)
 def test_a_short_sentence_is_aligned_with_itself_too() -> None:
     text = (
         "Dock workers at the port of Valmera walked off the job on Monday, halting the loading "
@@ -110,11 +103,6 @@ def test_a_short_sentence_is_aligned_with_itself_too() -> None:
     assert (pair.relation, pair.coverage_a, pair.coverage_b) == ("duplicate", 1.0, 1.0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align links no sentence whose content words are one word repeated: a document of "
-    "two such sentences compared with itself gives no pair at all (link_sentences returns [])",
-)
 def test_a_repetitive_document_is_a_duplicate_of_itself() -> None:
     line = "Government government government government government government."
     doc = Document("a", f"{line}\n\n{line}")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import tracemalloc
 
-import pytest
-
 from unspin.candidates import minhash_signature
 
 # A 5 MB article has ~860,000 word 5-shingles; 200,000 keeps this test quick.
@@ -19,13 +17,6 @@ SHINGLES = 200_000
 MAX_PEAK_BYTES = 32 * 1024 * 1024
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="candidates.minhash_signature hashes every shingle under all 128 permutations at "
-    "once: a (128 x shingles) uint64 matrix and its modulo, ~390 MB for 200,000 shingles and "
-    "1.5 GB for the 860,000 of a 5 MB article (benchmarks/pathological.py big-article peaks "
-    "at 1.96 GB). Taking the minimum over blocks of shingles would bound it.",
-)
 def test_a_minhash_signature_does_not_take_memory_in_proportion_to_permutations() -> None:
     shingles = set(range(1, SHINGLES + 1))
     tracemalloc.start()

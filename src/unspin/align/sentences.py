@@ -107,7 +107,9 @@ def dice(a: SentenceWords, b: SentenceWords) -> float:
         return 0.0
     matched, exact = matched_weight(a, b)
     if min(len(a.norms), len(b.norms)) <= SHORT_SENTENCE_CONTENT and exact < 2:
-        return 0.0
+        # "He agreed." twice is too common to link on its own, but inside a copied stretch
+        # it belongs to the copy: the same words exactly may link next to a strong link.
+        return ANCHORED_LINK_MIN if a.norms == b.norms else 0.0
     return 2 * matched / (a.weight + b.weight)
 
 
@@ -161,7 +163,7 @@ def _scores(
             for j in index.get(canon, ()):
                 shared[j] += 1
         for j, count in shared.items():
-            if count >= 2 or (count == 1 and len(words.canons) <= SHORT_SENTENCE_CONTENT):
+            if count >= 2 or (count == 1 and len(set(words.canons)) <= SHORT_SENTENCE_CONTENT):
                 score = dice(words, words_b[j])
                 if score >= ANCHORED_LINK_MIN:
                     scores[(i, j)] = score
