@@ -193,6 +193,21 @@ def test_an_undated_compilation_is_the_copy_of_each_of_its_sources() -> None:
     assert unattributed[0].off_topic
 
 
+def test_a_later_copy_of_the_source_is_not_taken_as_the_main_source() -> None:
+    derived = "\n\n".join([*SOURCE_PARAGRAPHS[:2], SPLICE, *SOURCE_PARAGRAPHS[2:]])
+    docs = [
+        Document("wire", SOURCE, date="2021-03-01"),
+        Document("farm", derived, date="2021-03-02"),
+        # Covers the farm's copy as well as the wire does, and sorts first, but is newer.
+        Document("copy", SOURCE, date="2021-03-05"),
+    ]
+    reports = {d.id: d for d in get_engine("local", workers=1).run(docs, NoProgress()).documents}
+    start = derived.index(SPLICE)
+    assert [(i.start, i.end, i.source) for i in reports["farm"].inserted] == [
+        (start, start + len(SPLICE), None)
+    ]
+
+
 # --- direction -------------------------------------------------------------------------------
 
 

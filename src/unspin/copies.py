@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import xxhash
 
-from unspin.model import Document
+from unspin.model import Direction, Document
+from unspin.prepare import Prepared
+from unspin.relate import PairEvidence, direction_from_dates
+
+_FLIPPED: dict[Direction | None, Direction | None] = {"a->b": "b->a", "b->a": "a->b", None: None}
 
 
 def content_key(doc: Document) -> str:
@@ -49,3 +53,41 @@ def group_copies(documents: Sequence[Document]) -> CopyGroups:
     representatives = tuple(sorted(representative_of))
     copies = {rep: others for rep, others in representative_of.items() if others}
     return CopyGroups(representatives, copies)
+
+
+def mirrored(item: PairEvidence) -> PairEvidence:
+    """The same pair with its sides swapped."""
+    r = item.result
+    passages = tuple(
+        replace(
+            q,
+            a_start=q.b_start,
+            a_end=q.b_end,
+            b_start=q.a_start,
+            b_end=q.a_end,
+            substitutions=tuple((new, old) for old, new in q.substitutions),
+        )
+        for q in r.passages
+    )
+    result = replace(
+        r,
+        a=r.b,
+        b=r.a,
+        coverage_a=r.coverage_b,
+        coverage_b=r.coverage_a,
+        direction=_FLIPPED[r.direction],
+        passages=passages,
+    )
+    return PairEvidence(result, item.b_covered, item.a_covered)
+
+
+def for_copy(item: PairEvidence, original: str, copy: Prepared, partner: Prepared) -> PairEvidence:
+    """``item``, a pair of ``original`` and ``partner``, restated for an exact copy of it.
+
+    The copy has the same text, so passages, coverage and relation carry over; the direction
+    comes from the copy's own date, and the sides follow the ids' order as everywhere.
+    """
+    oriented = item if item.result.a == original else mirrored(item)
+    result = replace(oriented.result, a=copy.id, direction=direction_from_dates(copy, partner))
+    renamed = PairEvidence(result, oriented.a_covered, oriented.b_covered)
+    return renamed if copy.id < partner.id else mirrored(renamed)

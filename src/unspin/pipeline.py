@@ -8,6 +8,7 @@ from typing import Protocol
 
 from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
+from unspin.copies import for_copy
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
@@ -55,6 +56,25 @@ def copy_evidence(representative: Prepared, copies: Sequence[Prepared]) -> list[
     passages = align_pair(representative, copies[0])
     found = (relate_pair(representative, copy, passages) for copy in copies)
     return [item for item in found if item is not None]
+
+
+def spread_to_copies(
+    evidence: Sequence[PairEvidence],
+    copies: Mapping[str, Sequence[Prepared]],
+    by_id: Mapping[str, Prepared],
+) -> list[PairEvidence]:
+    """Each pair of a representative restated for each of its exact copies.
+
+    A copy then has the same partners as its representative (so its own date can order
+    them, and its inserted spans are its own), at one pair per copy and partner: copies of
+    both sides meet through the representatives, never all against all.
+    """
+    spread: list[PairEvidence] = []
+    for item in evidence:
+        for here, there in ((item.result.a, item.result.b), (item.result.b, item.result.a)):
+            partner = by_id[there]
+            spread.extend(for_copy(item, here, copy, partner) for copy in copies.get(here, ()))
+    return spread
 
 
 def document_reports(

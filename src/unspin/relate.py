@@ -178,21 +178,26 @@ def find_inserted(
 ) -> tuple[InsertedSpan, ...]:
     """Spans of ``p`` that its main source does not explain, if ``p`` is the derived side.
 
-    The main source is the partner covering most of ``p``. Without dates, the side the
-    corpus explains better is taken as the copy (``explained``: each document's share that
-    some partner covers): a compilation is made of its sources, while each source keeps
-    material of its own. When that is close, the better-covered side of the pair is.
+    The main source is the partner covering most of ``p`` among those the dates allow to
+    be its source: a later copy of ``p``'s own source may cover ``p`` best, but cannot be
+    where ``p`` came from. Without dates, the side the corpus explains better is taken as
+    the copy (``explained``: each document's share that some partner covers): a compilation
+    is made of its sources, while each source keeps material of its own. When that is
+    close, the better-covered side of the pair is.
     """
-    if not explanations:
+    possible = [e for e in explanations if e.derived_here is not False]
+    if not possible:
         return ()
-    main = explanations[0]
+    main = possible[0]
     if not _is_derived(p.id, main, explained):
         return ()
+    others = [e for e in possible if e is not main]
+    others += [e for e in explanations if e.derived_here is False]
     stretches = _uncovered_stretches(p, main.covered)
     spans: list[InsertedSpan] = []
     for stretch in stretches:
         source = next(
-            (e.partner for e in explanations[1:] if len(e.covered & stretch) * 2 >= len(stretch)),
+            (e.partner for e in others if len(e.covered & stretch) * 2 >= len(stretch)),
             None,
         )
         score = _topicality(p, stretch)

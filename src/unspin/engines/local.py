@@ -23,6 +23,7 @@ from unspin.pipeline import (
     families_of,
     prepare_document,
     site_templates,
+    spread_to_copies,
 )
 from unspin.prepare import Prepared
 from unspin.relate import PairEvidence
@@ -90,12 +91,18 @@ class LocalEngine:
         _SHARED = []
         every = list(prepared)
         slot = {rep: position for position, rep in enumerate(groups.representatives)}
+        copies_of: dict[str, list[Prepared]] = {}
         for rep, others in sorted(groups.copies.items()):
             source = prepared[slot[rep]]
             copies = [replace(source, doc=_same_language(documents[i], source)) for i in others]
-            evidence.extend(copy_evidence(source, copies))
+            copies_of[source.id] = copies
             every.extend(copies)
+        by_id = {p.id: p for p in prepared}
+        evidence.extend(spread_to_copies(evidence, copies_of, by_id))
+        for rep_id, copies in copies_of.items():
+            evidence.extend(copy_evidence(by_id[rep_id], copies))
             progress.advance()
+        evidence.sort(key=lambda e: (e.result.a, e.result.b))  # the same in any input order
         progress.start("relate", None)
         reports = document_reports(sorted(every, key=_input_order(documents)), evidence)
         results = tuple(e.result for e in evidence)
