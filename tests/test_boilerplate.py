@@ -159,6 +159,9 @@ POSITIVE_LINES = [
     ("share_prompt", "Share on Facebook"),
     ("share_prompt", "Click to share on Twitter (Opens in new window)"),
     ("share_prompt", "Follow us on Twitter"),
+    ("share_prompt", "Share this article: Facebook Twitter WhatsApp Email"),
+    ("caption", "Pictured: Ministers agree a new deal on steel tariffs"),
+    ("caption", "Archive image: the port of Valmera in 2019"),
     ("other_reports", "Other reports by iNewsToday"),
     ("other_reports", "More stories by Jane Doe"),
 ]
@@ -188,6 +191,7 @@ NEGATIVE_LINES = [
     "Reading v Stockport/Swansea",
     "Website",
     "Trump says he is weak in Russia.",
+    "Pictured: the scene was chaotic. Police arrived and arrested two men.",
 ]
 
 

@@ -247,7 +247,13 @@ _RULES: dict[str, _Rule] = {
         r"share(?:\s+(?:this|it|the\s+(?:article|story|post)))?(?:\s+(?:article|story|post"
         r"|page|video))?(?:\s+(?:on|via|with|to|by)\s+(?:"
         + _NETWORKS
-        + r"|email|e-mail|friends|sms|messenger))?\s*[:!…]*",
+        + r"|email|e-mail|friends|sms|messenger))?\s*[:!…]*"
+        # "Share this article: Facebook Twitter WhatsApp Email": the buttons' labels.
+        + r"(?:\s*(?:"
+        + _NETWORKS
+        + r"|email|e-mail|print|messenger|copy\s+link)(?:[\s,|/·•]+(?:"
+        + _NETWORKS
+        + r"|email|e-mail|print|messenger|copy\s+link))*)?",
         _any,
     ),
     "click": _Rule(
@@ -279,6 +285,14 @@ _RULES: dict[str, _Rule] = {
         "image caption label",
         r"(?:image|photo)\s+caption\b\s*[:\-–—]?\s*(?P<captionlabel_rest>.*)",
         _any,
+    ),
+    # "Pictured: …", "Archive image: …", "File photo: …": a label, a colon, the caption.
+    "picturedlabel": _Rule(
+        "caption",
+        "labelled photo caption",
+        r"(?:pictured|(?:archive|file|stock)\s+(?:image|photo|picture|footage))\s*[:\-–—]"
+        r"\s*(?P<picturedlabel_rest>.+)",
+        _short(300),
     ),
     "imagecopyright": _Rule(
         "photo_credit",
