@@ -172,3 +172,18 @@ def test_when_only_some_members_are_dated_coverage_decides() -> None:
 def test_with_no_evidence_either_way_the_smallest_id_is_the_original() -> None:
     (family,) = build_families([pair("y", "x", "duplicate", 1.0, 1.0)], docs("x", "y"))
     assert family.original == "x"
+
+
+@pytest.mark.parametrize(("copy_coverage", "joined"), [(0.3, False), (0.5, True), (0.9, True)])
+def test_a_dated_copy_joins_its_source_only_if_it_is_mostly_that_source(
+    copy_coverage: float, joined: bool
+) -> None:
+    # "b" is the later document: it quotes all of "a" (coverage_a 1.0) inside a story of its
+    # own when its coverage is low; it is a version of "a" when it is high.
+    found = pair("a", "b", coverage_a=1.0, coverage_b=copy_coverage, direction="a->b")
+    families = build_families([found], docs("a", "b"))
+    assert bool(families) == joined
+
+
+def test_an_undated_rewrite_always_joins() -> None:
+    assert build_families([pair("a", "b", coverage_a=1.0, coverage_b=0.3)], docs("a", "b"))
