@@ -70,7 +70,30 @@ def _errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Click's usage errors as one line naming the fix, like every other unspin error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as err:
+            command = err.ctx.command_path if err.ctx is not None else "unspin"
+            message = err.format_message().rstrip(".")
+            click.echo(
+                f"unspin: error: {message}. Fix: see '{command} --help' for the options.",
+                err=True,
+            )
+            sys.exit(err.exit_code)
+        except click.ClickException as err:
+            click.echo(f"unspin: error: {err.format_message()}", err=True)
+            sys.exit(err.exit_code)
+        except click.Abort:
+            click.echo("unspin: aborted", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="unspin")
 def main() -> None:
     """Find where a news article really came from: reuse, spin, splices and boilerplate."""

@@ -96,6 +96,11 @@ def _adjacent(p: Prepared, left: int, right: int, gap: int = 0) -> bool:
     return right == left + step and p.story[right] == p.story[left] + step
 
 
+def _is_headline(p: Prepared, position: int) -> bool:
+    sentence = p.tokens.sentences[p.story[position]]
+    return p.doc.title is not None and p.doc.text[sentence.start : sentence.end] == p.doc.title
+
+
 def _gap(
     a: Prepared,
     b: Prepared,
@@ -104,7 +109,12 @@ def _gap(
     sb: list[int],
     linked: tuple[set[int], set[int]],
 ) -> int | None:
-    """Unlinked sentences between a run and the next group, the same number on both sides."""
+    """Unlinked sentences between a run and the next group, the same number on both sides.
+
+    A headline is rewritten on its own, so a run never reaches across a gap from it.
+    """
+    if _is_headline(a, prev[0][-1]) or _is_headline(b, prev[1][-1]):
+        return 0 if _adjacent(a, prev[0][-1], sa[0]) and _adjacent(b, prev[1][-1], sb[0]) else None
     for gap in range(MAX_RUN_GAP + 1):
         if _adjacent(a, prev[0][-1], sa[0], gap) and _adjacent(b, prev[1][-1], sb[0], gap):
             skipped_a = range(prev[0][-1] + 1, sa[0])
