@@ -150,23 +150,26 @@ def _runs(
     return runs
 
 
-def _reworded(a: Prepared, b: Prepared, sa: list[int], sb: list[int]) -> bool:
+def _reworded(
+    a: Prepared,
+    b: Prepared,
+    sa: list[int],
+    sb: list[int],
+    alignment: TokenAlignment | None = None,
+) -> bool:
     """Semantic mode: the group keeps its meaning but not its wording or its sentences.
 
     Spinners swap words inside sentences. Sentences merged or split, or fewer than SPUN_MIN
     of the words kept in order, while the vectors agree (PARAPHRASE_MIN), is rewording.
     Always False in lexical mode, which has no vectors to vouch for the meaning.
+    ``alignment``: the words of ``sa`` and ``sb`` already aligned, if the caller has them.
     """
-    cosine = _cosine(a, b, sa, sb)
-    if cosine is None:
-        return False
-    from unspin.semantic import PARAPHRASE_MIN
-
-    if cosine < PARAPHRASE_MIN:
+    if _vouching_cosine(a, b, sa, sb) is None:
         return False
     if len(sa) != len(sb):
         return True
-    alignment = align_tokens(a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb))
+    if alignment is None:
+        alignment = align_tokens(a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb))
     return alignment.surface_similarity < VERBATIM_MIN and alignment.similarity < SPUN_MIN
 
 
@@ -240,7 +243,7 @@ def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
         last_a = a.tokens.sentences[a.story[sa[-1]]]
         first_b = b.tokens.sentences[b.story[sb[0]]]
         last_b = b.tokens.sentences[b.story[sb[-1]]]
-        kind = "paraphrase" if _reworded(a, b, sa, sb) else passage_kind(alignment)
+        kind = "paraphrase" if _reworded(a, b, sa, sb, alignment) else passage_kind(alignment)
         similarity = alignment.similarity
         if kind == "paraphrase" and cosine is not None:
             similarity = max(similarity, cosine)
