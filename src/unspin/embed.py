@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
 
 import numpy as np
 
+from unspin.pipeline import Progress
 from unspin.prepare import Prepared
 
 # Sentences encoded per call, so progress moves on a large corpus. The encoder batches
@@ -21,18 +21,12 @@ from unspin.prepare import Prepared
 EMBED_BATCH = 512
 
 
-class _Progress(Protocol):
-    def start(self, stage: str, total: int | None) -> None: ...
-
-    def advance(self, n: int = 1) -> None: ...
-
-
 def story_sentences(p: Prepared) -> list[str]:
     sentences = p.tokens.sentences
     return [p.doc.text[sentences[s].start : sentences[s].end] for s in p.story]
 
 
-def embed_documents(prepared: Sequence[Prepared], progress: _Progress) -> list[Prepared]:
+def embed_documents(prepared: Sequence[Prepared], progress: Progress) -> list[Prepared]:
     """``prepared`` with story-sentence vectors and languages filled in.
 
     Raises :class:`unspin.errors.MissingExtraError` when the extra is not installed.

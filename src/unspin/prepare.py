@@ -34,6 +34,12 @@ class Prepared:
             self.tokens.sentences[s].end - self.tokens.sentences[s].start for s in self.story
         )
 
+    def is_title(self, position: int) -> bool:
+        """Whether story sentence ``position`` is the document's title line."""
+        sentence = self.tokens.sentences[self.story[position]]
+        title = self.doc.title
+        return bool(title) and self.doc.text[sentence.start : sentence.end] == title
+
     def story_tokens(self) -> list[int]:
         """Token indices of the story sentences, in order."""
         out: list[int] = []

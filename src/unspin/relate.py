@@ -236,18 +236,13 @@ def _uncovered_stretches(p: Prepared, covered: frozenset[int]) -> list[frozenset
     stretches: list[list[int]] = []
     for k in range(len(p.story)):
         words = _content_words(p, k)
-        if k in covered or len(words) < MIN_INSERTED_CONTENT_WORDS or _is_title(p, k):
+        if k in covered or len(words) < MIN_INSERTED_CONTENT_WORDS or p.is_title(k):
             continue
         if stretches and stretches[-1][-1] == k - 1 and not _paragraph_break(p, k - 1, k):
             stretches[-1].append(k)
         else:
             stretches.append([k])
     return [frozenset(s) for s in stretches]
-
-
-def _is_title(p: Prepared, position: int) -> bool:
-    sentence = p.tokens.sentences[p.story[position]]
-    return bool(p.doc.title) and p.doc.text[sentence.start : sentence.end] == p.doc.title
 
 
 def _paragraph_break(p: Prepared, left: int, right: int) -> bool:

@@ -96,11 +96,6 @@ def _adjacent(p: Prepared, left: int, right: int, gap: int = 0) -> bool:
     return right == left + step and p.story[right] == p.story[left] + step
 
 
-def _is_headline(p: Prepared, position: int) -> bool:
-    sentence = p.tokens.sentences[p.story[position]]
-    return p.doc.title is not None and p.doc.text[sentence.start : sentence.end] == p.doc.title
-
-
 def _gap(
     a: Prepared,
     b: Prepared,
@@ -113,7 +108,7 @@ def _gap(
 
     A headline is rewritten on its own, so a run never reaches across a gap from it.
     """
-    if _is_headline(a, prev[0][-1]) or _is_headline(b, prev[1][-1]):
+    if a.is_title(prev[0][-1]) or b.is_title(prev[1][-1]):
         return 0 if _adjacent(a, prev[0][-1], sa[0]) and _adjacent(b, prev[1][-1], sb[0]) else None
     for gap in range(MAX_RUN_GAP + 1):
         if _adjacent(a, prev[0][-1], sa[0], gap) and _adjacent(b, prev[1][-1], sb[0], gap):
