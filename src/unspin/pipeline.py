@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
-from unspin.copies import for_copy
+from unspin.copies import CopyGroups, for_copy
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
@@ -75,6 +76,38 @@ def spread_to_copies(
             partner = by_id[there]
             spread.extend(for_copy(item, here, copy, partner) for copy in copies.get(here, ()))
     return spread
+
+
+def restore_copies(
+    documents: Sequence[Document],
+    groups: CopyGroups,
+    prepared: Sequence[Prepared],
+    evidence: Sequence[PairEvidence],
+    progress: Progress,
+) -> tuple[list[Prepared], list[PairEvidence]]:
+    """The exact copies left out of candidates and alignment, and their pairs.
+
+    ``prepared`` holds the representatives in the order of ``groups.representatives`` and
+    ``evidence`` their pairs. Each copy shares its representative's preparation, is paired
+    with it (aligned once per group) and inherits its other pairs.
+    """
+    slot = {rep: position for position, rep in enumerate(groups.representatives)}
+    copies_of: dict[str, list[Prepared]] = {}
+    for rep, others in sorted(groups.copies.items()):
+        source = prepared[slot[rep]]
+        copies_of[source.id] = [
+            replace(source, doc=_same_language(documents[i], source)) for i in others
+        ]
+    by_id = {p.id: p for p in prepared}
+    found = spread_to_copies(evidence, copies_of, by_id)
+    for rep_id, copies in copies_of.items():
+        found.extend(copy_evidence(by_id[rep_id], copies))
+        progress.advance()
+    return [copy for copies in copies_of.values() for copy in copies], found
+
+
+def _same_language(doc: Document, source: Prepared) -> Document:
+    return doc if doc.lang is not None else replace(doc, lang=source.doc.lang)
 
 
 def document_reports(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
@@ -18,12 +17,11 @@ from unspin.model import Document
 from unspin.pipeline import (
     Progress,
     compare_prepared,
-    copy_evidence,
     document_reports,
     families_of,
     prepare_document,
+    restore_copies,
     site_templates,
-    spread_to_copies,
 )
 from unspin.prepare import Prepared
 from unspin.relate import PairEvidence
@@ -89,29 +87,15 @@ class LocalEngine:
                 evidence.append(found)
             progress.advance()
         _SHARED = []
-        every = list(prepared)
-        slot = {rep: position for position, rep in enumerate(groups.representatives)}
-        copies_of: dict[str, list[Prepared]] = {}
-        for rep, others in sorted(groups.copies.items()):
-            source = prepared[slot[rep]]
-            copies = [replace(source, doc=_same_language(documents[i], source)) for i in others]
-            copies_of[source.id] = copies
-            every.extend(copies)
-        by_id = {p.id: p for p in prepared}
-        evidence.extend(spread_to_copies(evidence, copies_of, by_id))
-        for rep_id, copies in copies_of.items():
-            evidence.extend(copy_evidence(by_id[rep_id], copies))
-            progress.advance()
+        copies, copy_pairs = restore_copies(documents, groups, prepared, evidence, progress)
+        evidence.extend(copy_pairs)
+        every = [*prepared, *copies]
         evidence.sort(key=lambda e: (e.result.a, e.result.b))  # the same in any input order
         progress.start("relate", None)
         reports = document_reports(sorted(every, key=_input_order(documents)), evidence)
         results = tuple(e.result for e in evidence)
         families = families_of(results, {d.id: d for d in documents})
         return EngineResult(reports, results, families, stats)
-
-
-def _same_language(doc: Document, source: Prepared) -> Document:
-    return doc if doc.lang is not None else replace(doc, lang=source.doc.lang)
 
 
 def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
