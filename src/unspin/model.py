@@ -12,6 +12,11 @@ PassageKind = Literal["verbatim", "spun", "paraphrase"]
 Relation = Literal["duplicate", "rewrite", "partial"]
 # "a->b": a is the likely source of b; "b->a": the reverse; None: no evidence either way.
 Direction = Literal["a->b", "b->a"]
+# Where a document's date came from. "metadata": the record's own `date` field, or a page's
+# meta tags, JSON-LD or <time datetime>; "text": a date line at the top of a plain-text
+# article (its byline); "crawl": when a web archive captured the page, only an upper bound
+# on publication. Direction of reuse trusts metadata and text dates, never crawl dates.
+DateSource = Literal["metadata", "text", "crawl"]
 
 
 @dataclass(frozen=True)
@@ -26,16 +31,23 @@ class Document:
     date: str | None = None  # ISO 8601 day, "YYYY-MM-DD"
     lang: str | None = None
     origin: str | None = None  # where it was read from, e.g. "corpus.jsonl:12"
+    date_source: DateSource | None = None  # set whenever `date` is
 
 
 @dataclass(frozen=True)
 class Reject:
-    """An input record that could not become a Document, and why."""
+    """An input record that could not become a Document, and why.
+
+    With ``kept`` the record did become a Document and this is a warning about it (a date
+    that could not be read, an id already taken that it was renamed from): it is written to
+    the rejects file so that nothing is changed silently, but it is not counted as rejected.
+    """
 
     source: str  # the input file
     position: str  # line number, row number or member name inside `source`
     reason: str
     record_id: str | None = None
+    kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,10 @@ class PairResult:
     coverage_b: float
     direction: Direction | None
     passages: tuple[Passage, ...]
+    # Share of each side's story inside `paraphrase` passages only (same facts in other
+    # words): reported beside the coverage of copied wording, never added to it.
+    paraphrase_a: float = 0.0
+    paraphrase_b: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,9 @@ class DocumentReport:
     boilerplate: tuple[BoilerplateSpan, ...] = ()
     inserted: tuple[InsertedSpan, ...] = ()
     lang: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    date_source: DateSource | None = None
 
 
 @dataclass(frozen=True)
@@ -109,9 +128,13 @@ class Family:
 
 @dataclass(frozen=True)
 class IngestSummary:
+    """Counts of one read: ``read == kept + rejected``; warnings are about kept records."""
+
     read: int = 0
     kept: int = 0
     rejected: int = 0
+    warnings: int = 0  # kept records with a warning in the rejects file (e.g. a bad date)
+    renamed: int = 0  # kept records whose id was taken and that got a derived id
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,9 @@ def document_reports(
                 boilerplate=p.boilerplate,
                 inserted=inserted,
                 lang=p.doc.lang,
+                url=p.doc.url,
+                origin=p.doc.origin,
+                date_source=p.doc.date_source,
             )
         )
     return tuple(reports)
