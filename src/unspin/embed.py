@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from unspin.pipeline import Progress
 from unspin.prepare import Prepared
+from unspin.progress import Progress
 
 # Sentences encoded per call, so progress moves on a large corpus. The encoder batches
 # internally; this only sets how often progress is reported.

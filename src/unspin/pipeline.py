@@ -1,11 +1,10 @@
-"""The stage functions every engine calls, and the progress protocol they report through."""
+"""The stage functions every engine calls."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Protocol
 
 from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
@@ -13,6 +12,7 @@ from unspin.copies import CopyGroups, for_copy
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
+from unspin.progress import NoProgress, Progress
 from unspin.relate import (
     PairEvidence,
     explained_share,
@@ -21,19 +21,7 @@ from unspin.relate import (
     relate_pair,
 )
 
-
-class Progress(Protocol):
-    def start(self, stage: str, total: int | None) -> None: ...
-
-    def advance(self, n: int = 1) -> None: ...
-
-
-class NoProgress:
-    def start(self, stage: str, total: int | None) -> None:
-        pass
-
-    def advance(self, n: int = 1) -> None:
-        pass
+__all__ = ["NoProgress", "Progress"]  # re-exported for the engines and the API
 
 
 def site_templates(documents: Iterable[Document]) -> dict[str, frozenset[str]]:

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from unspin.candidates import CandidateStats
 from unspin.model import Document, DocumentReport, Family, PairResult
-from unspin.pipeline import Progress
+from unspin.progress import Progress
 
 
 @dataclass(frozen=True)
