@@ -195,12 +195,13 @@ def test_scan_of_an_empty_folder_fails_with_a_clear_message(tmp_path: Path) -> N
     assert not (out / "documents.jsonl").exists()
 
 
-def test_scan_with_the_spark_engine_says_it_is_not_available(tmp_path: Path) -> None:
+def test_scan_offers_only_the_engines_that_exist(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     write(corpus, "wire.txt", WIRE)
+    help_text = run("scan", "--help").stdout
+    assert "[local]" in help_text and "spark" not in help_text
     result = run("scan", corpus, "--out", tmp_path / "out", "--engine", "spark")
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     (line,) = error_lines(result)
-    assert "spark" in line
-    assert "--engine local" in line
+    assert "'--engine'" in line and "'local'" in line

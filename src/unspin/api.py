@@ -8,15 +8,16 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from unspin.embed import embed_documents
 from unspin.engines import get_engine
-from unspin.errors import UsageError
+from unspin.errors import MostlyRejectedError, UsageError
 from unspin.ingest import read_corpus, read_document
 from unspin.lexicon import wordnet
 from unspin.model import Document, IngestSummary, Reject, RunResult
@@ -29,13 +30,9 @@ from unspin.pipeline import (
     prepare_document,
     site_templates,
 )
-from unspin.report.jsonl import (
-    document_record,
-    family_record,
-    pair_record,
-    reject_record,
-    write_jsonl,
-)
+from unspin.report.files import OutputFolder, write_json, write_jsonl, write_text
+from unspin.report.jsonl import document_records, family_record, pair_record, reject_record
+from unspin.report.manifest import MANIFEST, TimedProgress, build_manifest, utc_now
 from unspin.semantic import require as require_semantic
 
 InputPath = str | os.PathLike[str]
@@ -48,6 +45,13 @@ class Run:
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
     candidates: int = 0
+
+    def check_rejections(self) -> None:
+        """Raise :class:`MostlyRejectedError` when over half of what was read was rejected."""
+        s = self.result.summary
+        if s.read and s.rejected > s.read * MAX_REJECTED_SHARE:
+            where = self.outputs.get("rejects.jsonl")
+            raise MostlyRejectedError(s.read, s.rejected, str(where or "the rejects"))
 
 
 def compare_documents(a: Document, b: Document, *, semantic: bool = False) -> RunResult:
@@ -87,6 +91,12 @@ def compare_files(path_a: InputPath, path_b: InputPath, *, semantic: bool = Fals
     return Run(result, by_id, time.perf_counter() - started)
 
 
+SCAN_RECORDS = ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl")
+REPORT = "report.html"
+# More rejected than this share of what was read fails the run (after writing its outputs).
+MAX_REJECTED_SHARE = 0.5
+
+
 def scan(
     inputs: Sequence[InputPath],
     out_dir: InputPath,
@@ -96,63 +106,77 @@ def scan(
     progress: Progress | None = None,
     html: bool = True,
     semantic: bool = False,
+    command: Sequence[str] | None = None,
 ) -> Run:
-    """Scan a corpus and write documents, pairs, families and rejects as JSON Lines."""
+    """Scan a corpus into ``out_dir``: JSON Lines records, report.html and manifest.json.
+
+    The folder is created and proven writable before any input is read. Every file is
+    written atomically, the manifest last (``command`` is recorded in it, e.g. ``sys.argv``);
+    a report.html left there by an earlier scan is removed when ``html`` is off, so the
+    folder never mixes two runs. A run that fails before writing leaves no folder behind.
+    """
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
-    out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; pass a folder (it is created if missing)")
-    _writable_folder(out)  # before any work, not after it
-    started = time.perf_counter()
-    progress = progress or NoProgress()
+    started_at = utc_now()
+    timed = TimedProgress(progress or NoProgress())
     selected = get_engine(engine, workers, semantic=semantic)
-    progress.start("read", None)
-    documents, rejects, summary = read_corpus(inputs)
-    wordnet()
-    ran = selected.run(documents, progress)
+    folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
+    try:
+        documents, rejects, summary = _read(inputs, timed)
+        wordnet()
+        ran = selected.run(documents, timed)
+    except BaseException:
+        folder.discard()
+        raise
+    folder.keep()
     result = RunResult(ran.documents, ran.pairs, ran.families, tuple(rejects), summary)
     by_id = {d.id: d for d in documents}
-    out.mkdir(parents=True, exist_ok=True)
-    outputs = write_outputs(out, result, rejects)
+    outputs = write_outputs(folder.path, result, by_id)
     if html:
-        from unspin.report.html import render_html
+        from unspin.report.html import render_html, scan_title
 
-        page = out / "report.html"
-        page.write_text(
-            render_html(result, by_id, title=f"unspin scan of {len(documents)} documents"),
-            encoding="utf-8",
-        )
-        outputs["report.html"] = page
-    return Run(result, by_id, time.perf_counter() - started, outputs, ran.candidates.total)
+        page = render_html(result, by_id, title=scan_title(len(documents)))
+        outputs[REPORT] = write_text(folder.path / REPORT, page)
+    else:
+        from unspin.report.html import is_scan_report
 
-
-def _writable_folder(out: Path) -> None:
-    """Fail now, not after the work, if ``out`` cannot be created or written into.
-
-    Nothing is created here: a run that fails leaves no empty folder behind.
-    """
-    existing = out
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if not existing.is_dir():
-        raise UsageError(
-            f"cannot create the --out folder {out}: {existing} is a file. "
-            "Fix: pass a folder you can write to."
-        )
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise UsageError(
-            f"cannot write the --out folder {out}: {existing} is not writable. "
-            "Fix: pass a folder you can write to."
-        )
+        folder.remove_stale(REPORT, is_scan_report)
+    manifest = build_manifest(
+        result=result,
+        inputs=[Path(i) for i in inputs],
+        options={"engine": engine, "workers": selected.workers, "semantic": semantic, "html": html},
+        command=command,
+        started=started_at,
+        seconds=timed.seconds(),
+        candidate_pairs=ran.candidates.total,
+        outputs=list(outputs),
+    )
+    outputs[MANIFEST] = write_json(folder.path / MANIFEST, manifest)
+    seconds = manifest["seconds"]["total"]
+    return Run(result, by_id, seconds, outputs, ran.candidates.total)
 
 
-def write_outputs(out: Path, result: RunResult, rejects: Sequence[Reject]) -> dict[str, Path]:
+def _read(
+    inputs: Sequence[InputPath], progress: Progress
+) -> tuple[list[Document], list[Reject], IngestSummary]:
+    """``read_corpus``, reporting its progress where ingest can (it counts the files)."""
+    if "progress" in inspect.signature(read_corpus).parameters:
+        return read_corpus(inputs, progress=progress)  # type: ignore[call-arg,unused-ignore]
+    progress.start("read", len(inputs))
+    found = read_corpus(inputs)
+    progress.advance(len(inputs))
+    return found
+
+
+def write_outputs(
+    out: Path, result: RunResult, documents: Mapping[str, Document]
+) -> dict[str, Path]:
+    """The JSON Lines records of a run, each file written atomically."""
     files = {
-        "documents.jsonl": (document_record(d) for d in result.documents),
-        "pairs.jsonl": (pair_record(p) for p in result.pairs),
+        "documents.jsonl": document_records(result, documents),
+        "pairs.jsonl": (pair_record(p, documents) for p in result.pairs),
         "families.jsonl": (family_record(f) for f in result.families),
-        "rejects.jsonl": (reject_record(r) for r in rejects),
+        "rejects.jsonl": (reject_record(r) for r in result.rejects),
     }
     written: dict[str, Path] = {}
     for name, records in files.items():

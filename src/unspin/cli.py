@@ -1,10 +1,17 @@
-"""The `unspin` command: a thin layer over `unspin.api` that turns errors into exit codes."""
+"""The `unspin` command: a thin layer over `unspin.api` that turns errors into exit codes.
+
+Files are written before anything is printed, so a reader that closes stdout early
+(`unspin compare A B --html r.html | head -3`) loses nothing: the rest of stdout is
+dropped quietly. Ctrl-C ends the run with one line and exit code 130.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,9 +20,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from unspin import __version__
-from unspin.errors import InputNotFoundError, UnspinError, UsageError
+from unspin.errors import InputNotFoundError, UnspinError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
 
 SEEDS = ("000_d1e9f2ba145d541d.txt", "002_5904dd556c9162f6.txt")
 
@@ -55,6 +64,38 @@ class RichProgress:
         self.bars.advance(self.task, n)
 
 
+def _silence_stdout() -> None:
+    """Whoever read stdout has gone: send the rest to /dev/null, so that neither later
+    prints nor the flush at exit raise BrokenPipeError."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+class _Stdout(Console):
+    """The results console: a closed pipe silences it instead of ending the command."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        _silence_stdout()
+
+
+@contextlib.contextmanager
+def _stdout_may_close() -> Iterator[None]:
+    """Print results; a reader closing the pipe early is not an error (files are written)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _interrupted() -> None:
+    click.echo("unspin: interrupted", err=True)
+    sys.exit(INTERRUPTED)
+
+
 def _errors(func: F) -> F:
     """Turn library errors into one line on stderr and the error's exit code."""
 
@@ -64,6 +105,10 @@ def _errors(func: F) -> F:
         except UnspinError as err:
             click.echo(f"unspin: error: {err}", err=True)
             sys.exit(err.exit_code)
+        except KeyboardInterrupt:
+            _interrupted()
+        except BrokenPipeError:
+            _silence_stdout()
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -88,9 +133,13 @@ class _OneLineErrors(click.Group):
         except click.ClickException as err:
             click.echo(f"unspin: error: {err.format_message()}", err=True)
             sys.exit(err.exit_code)
-        except click.Abort:
+        except click.Abort as err:
+            if isinstance(err.__cause__, KeyboardInterrupt):
+                _interrupted()
             click.echo("unspin: aborted", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            _interrupted()
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,29 +172,29 @@ def demo(html_path: Path) -> None:
     """Compare the two seed articles: a wire story and its spun, spliced rewrite."""
     from unspin.api import compare_files
     from unspin.baseline import BASELINE_THRESHOLD, minhash_jaccard
+    from unspin.report.files import check_writable_file, write_text
     from unspin.report.html import render_html
     from unspin.report.terminal import print_compare
 
     folder = _examples_dir()
+    check_writable_file(html_path, "--html")
     run = compare_files(folder / SEEDS[0], folder / SEEDS[1])
     a, b = (run.documents[Path(s).stem] for s in SEEDS)
     jaccard = minhash_jaccard(a.text, b.text)
-    console = Console()
-    print_compare(console, run.result, run.documents)
     baseline = (
         f"Verbatim baseline: datasketch MinHash on word 5-shingles estimates Jaccard "
         f"{jaccard:.2f} for this pair, far below the usual near-duplicate threshold of "
         f"{BASELINE_THRESHOLD}: a verbatim tool sees no copy here."
     )
-    console.print(f"\n[bold]{baseline}[/bold]")
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(
-        render_html(
-            run.result, run.documents, title="unspin demo: the seed articles", notes=[baseline]
-        ),
-        encoding="utf-8",
+    page = render_html(
+        run.result, run.documents, title="unspin demo: the seed articles", notes=[baseline]
     )
-    console.print(f"HTML report: {html_path}")
+    write_text(html_path, page)
+    console = _Stdout()
+    with _stdout_may_close():
+        print_compare(console, run.result, run.documents)
+        console.print(f"\n[bold]{baseline}[/bold]")
+        console.print(f"HTML report: {html_path}")
 
 
 semantic_option = click.option(
@@ -182,38 +231,58 @@ def _lexical_notice() -> str:
 def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: bool) -> None:
     """Compare two documents: passages, substitutions, insertions, boilerplate."""
     from unspin.api import compare_files
+    from unspin.report.files import check_writable_file, write_text
     from unspin.report.jsonl import contract
     from unspin.report.terminal import print_compare
 
+    if html_path is not None:
+        check_writable_file(html_path, "--html")
     run = compare_files(a, b, semantic=semantic)
-    if as_json:
-        click.echo(json.dumps(contract(run.result), ensure_ascii=False, indent=2))
-    else:
-        print_compare(Console(), run.result, run.documents)
     if html_path is not None:
         from unspin.report.html import render_html
 
-        page = render_html(run.result, run.documents)
-        try:
-            html_path.parent.mkdir(parents=True, exist_ok=True)
-            html_path.write_text(page, encoding="utf-8")
-        except OSError as err:
-            raise UsageError(
-                f"cannot write --html {html_path}: {err.strerror or err}. "
-                "Fix: pass a path in a folder you can write to."
-            ) from err
+        write_text(html_path, render_html(run.result, run.documents))
+    with _stdout_may_close():
+        if as_json:
+            click.echo(
+                json.dumps(contract(run.result, run.documents), ensure_ascii=False, indent=2)
+            )
+        else:
+            print_compare(_Stdout(), run.result, run.documents)
 
 
-@main.command()
+class _ScanCommand(click.Command):
+    """`scan --help` ends with every input format unspin reads."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from unspin.ingest import SUPPORTED_EXTENSIONS
+
+        formatter.write_paragraph()
+        formatter.write_text(
+            "INPUTS are files or folders (read recursively) of: "
+            + ", ".join(SUPPORTED_EXTENSIONS)
+            + ". Records that cannot be used go to rejects.jsonl with their reason."
+        )
+        super().format_epilog(ctx, formatter)
+
+
+@main.command(cls=_ScanCommand)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for documents/pairs/families/rejects.jsonl and report.html.",
+    help="Folder for documents/pairs/families/rejects.jsonl, report.html and manifest.json "
+    "(created if missing).",
 )
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local"]),
+    default="local",
+    show_default=True,
+    help="Where the work runs: local processes.",
+)
 @click.option(
     "--workers",
     type=click.IntRange(1),
@@ -231,7 +300,7 @@ def scan(
     no_html: bool,
     semantic: bool,
 ) -> None:
-    """Scan a corpus: files, folders, JSON Lines, Parquet."""
+    """Scan a corpus: find reuse families, pairs, substitutions and splices."""
     from unspin.api import scan as run_scan
     from unspin.report.terminal import print_scan_summary
 
@@ -245,16 +314,21 @@ def scan(
             progress=progress,
             html=not no_html,
             semantic=semantic,
+            command=sys.argv,
         )
-    console = Console()
-    print_scan_summary(console, run.result, run.seconds, run.candidates)
-    if not semantic:
-        console.print(_lexical_notice())
-    if run.result.rejects:
-        console.print(
-            f"{len(run.result.rejects)} rejected records: see {run.outputs['rejects.jsonl']}"
-        )
-    console.print("wrote " + ", ".join(str(p) for p in run.outputs.values()))
+    console = _Stdout()
+    with _stdout_may_close():
+        print_scan_summary(console, run.result, run.seconds, run.candidates)
+        if not semantic:
+            console.print(_lexical_notice())
+        summary = run.result.summary
+        if summary.rejected or summary.warnings:
+            console.print(
+                f"{summary.rejected} rejected records, {summary.warnings} warnings: "
+                f"see {run.outputs['rejects.jsonl']}"
+            )
+        console.print("wrote " + ", ".join(str(p) for p in run.outputs.values()))
+    run.check_rejections()
 
 
 if __name__ == "__main__":

@@ -42,3 +42,23 @@ class MissingExtraError(UnspinError):
             f"{feature} needs the '{extra}' extra (module '{module}' is not installed). "
             f'Fix: pip install "unspin[{extra}]"'
         )
+
+
+class UnwritableOutputError(UsageError):
+    """An output file or folder cannot be written; raised before any work is done."""
+
+
+class MostlyRejectedError(UnspinError):
+    """More than half of the records read were rejected. Raised after every output is
+    written: the results are still there to read, but the run should not pass unnoticed."""
+
+    exit_code = 3
+
+    def __init__(self, read: int, rejected: int, rejects_file: str) -> None:
+        self.read = read
+        self.rejected = rejected
+        super().__init__(
+            f"{rejected} of the {read} records read were rejected (more than half); the "
+            f"results are written but cover only part of the corpus. Fix: see {rejects_file} "
+            "for the reason of each one."
+        )

@@ -20,4 +20,6 @@ class EngineResult:
 
 
 class Engine(Protocol):
+    workers: int  # processes it runs on (recorded in the run manifest)
+
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult: ...

@@ -1,10 +1,17 @@
-"""The local engine: in process for small inputs, a pool of forked workers for a corpus."""
+"""The local engine: in process for small inputs, a pool of forked workers for a corpus.
+
+Ctrl-C is the parent's to handle: workers ignore SIGINT (the terminal sends it to the whole
+process group), and the parent terminates the pool on any exception, KeyboardInterrupt
+included, so an interrupted run stops at once and prints no worker tracebacks.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+import signal
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
@@ -55,12 +62,16 @@ class LocalEngine:
 
             require()  # fail before any input is read, with the pip line
 
-    def _map(self, func: Callable[[T], R], items: Sequence[T], use_pool: bool) -> Iterator[R]:
+    def _map(
+        self, func: Callable[[T], R], items: Sequence[T], use_pool: bool
+    ) -> Generator[R, None, None]:
+        """``func`` over ``items``, in order; close the generator to stop (and end the pool)."""
         if not use_pool or self.workers <= 1:
-            return iter(map(func, items))
+            yield from map(func, items)
+            return
         context = multiprocessing.get_context("fork")
-        pool = context.Pool(self.workers)
-        return _closing(pool, pool.imap(func, items, chunksize=CHUNK))
+        pool = context.Pool(self.workers, initializer=_ignore_interrupts)
+        yield from _closing(pool, pool.imap(func, items, chunksize=CHUNK))
 
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
         global _SHARED, _TEMPLATES
@@ -72,29 +83,36 @@ class LocalEngine:
         _TEMPLATES = site_templates(distinct)
         progress.start("prepare", len(distinct))
         prepared: list[Prepared] = []
-        for item in self._map(_prepare, distinct, use_pool):
-            prepared.append(item)
-            progress.advance()
+        with closing(self._map(_prepare, distinct, use_pool)) as prepared_docs:
+            for item in prepared_docs:
+                prepared.append(item)
+                progress.advance()
         if self.semantic:
             prepared = embed_documents(prepared, progress)
-        progress.start("candidates", None)
+        progress.start("candidates", len(prepared))
         pairs, stats = candidate_pairs(prepared)
+        progress.advance(len(prepared))
         _SHARED = prepared
         progress.start("align", len(pairs) + len(groups.copies))
         evidence: list[PairEvidence] = []
-        for found in self._map(_compare, pairs, use_pool and len(pairs) >= POOL_MIN_DOCUMENTS):
-            if found is not None:
-                evidence.append(found)
-            progress.advance()
-        _SHARED = []
+        pooled = use_pool and len(pairs) >= POOL_MIN_DOCUMENTS
+        try:
+            with closing(self._map(_compare, pairs, pooled)) as compared:
+                for found in compared:
+                    if found is not None:
+                        evidence.append(found)
+                    progress.advance()
+        finally:
+            _SHARED = []
         copies, copy_pairs = restore_copies(documents, groups, prepared, evidence, progress)
         evidence.extend(copy_pairs)
         every = [*prepared, *copies]
         evidence.sort(key=lambda e: (e.result.a, e.result.b))  # the same in any input order
-        progress.start("relate", None)
+        progress.start("relate", len(every))
         reports = document_reports(sorted(every, key=_input_order(documents)), evidence)
         results = tuple(e.result for e in evidence)
         families = families_of(results, {d.id: d for d in documents})
+        progress.advance(len(every))
         return EngineResult(reports, results, families, stats)
 
 
@@ -103,9 +121,19 @@ def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
     return lambda p: position[p.id]
 
 
+def _ignore_interrupts() -> None:
+    """Pool initializer: Ctrl-C reaches the workers too, but only the parent acts on it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _closing(pool: Pool, iterator: Iterator[R]) -> Iterator[R]:
+    """The pool's results; the pool ends with them, at once if they were not all taken."""
     try:
         yield from iterator
-    finally:
+    except BaseException:  # KeyboardInterrupt, or the consumer stopped early (GeneratorExit)
+        pool.terminate()
+        raise
+    else:
         pool.close()
+    finally:
         pool.join()

@@ -17,9 +17,12 @@ from typing import Literal
 
 import jinja2
 
+from unspin import __version__
 from unspin.model import Document, DocumentReport, PairResult, RunResult
+from unspin.normalize import tokenize
 
 MAX_PAIRS = 200
+_SCAN_TITLE = "unspin scan of "
 EXCERPT_CHARS = 160
 _TEMPLATES = Path(__file__).parent / "templates"
 _DIRECTIONS = {"a->b": "A → B (A is the likely source)", "b->a": "B → A (B is the likely source)"}
@@ -89,13 +92,37 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     return out
 
 
-def find_word(text: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Whole-word occurrences of ``word`` in ``text[start:end]``: case-sensitive, else not."""
+TokenBounds = tuple[frozenset[int], frozenset[int]]
+
+
+def token_bounds(text: str, start: int, end: int) -> TokenBounds:
+    """Where the tokens of ``text[start:end]`` start and end, as unspin's tokenizer cuts it."""
+    tokens = tokenize(text[start:end])
+    return (
+        frozenset(start + s for s in tokens.starts),
+        frozenset(start + e for e in tokens.ends),
+    )
+
+
+def find_word(
+    text: str, word: str, start: int, end: int, bounds: TokenBounds | None = None
+) -> list[tuple[int, int]]:
+    """Occurrences of ``word`` in ``text[start:end]`` that are whole tokens: case-sensitive,
+    else not.
+
+    A match must start where a token starts and end where one ends, so "10" is not found
+    in "$10.9bn" (one number token, "10.9") nor "Russia" in "Russian"; a substitution of
+    several words ("Russian Federation") spans several whole tokens.
+    """
     if not word.strip() or start >= end:
         return []
-    pattern = r"(?<!\w)" + re.escape(word) + r"(?!\w)"
+    starts, ends = bounds if bounds is not None else token_bounds(text, start, end)
     for flags in (0, re.IGNORECASE):
-        found = [m.span() for m in re.compile(pattern, flags).finditer(text, start, end)]
+        found = [
+            m.span()
+            for m in re.compile(re.escape(word), flags).finditer(text, start, end)
+            if m.start() in starts and m.end() in ends
+        ]
         if found:
             return found
     return []
@@ -121,9 +148,11 @@ def passage_marks(pair: PairResult, side: Literal["a", "b"], text: str) -> list[
         start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
         tip = f"#{num} {p.kind}, similarity {p.similarity:.2f}"
         marks.append(Mark(start, end, f"p k-{p.kind}", str(num), tip))
+        lo, hi = max(0, start), min(len(text), end)
+        bounds = token_bounds(text, lo, hi) if p.substitutions else None
         for a_word, b_word in p.substitutions:
             word = a_word if side == "a" else b_word
-            for s, e in find_word(text, word, max(0, start), min(len(text), end)):
+            for s, e in find_word(text, word, lo, hi, bounds):
                 marks.append(Mark(s, e, "sub", None, f"{a_word} → {b_word}"))
     return marks
 
@@ -205,6 +234,20 @@ def _pair_view(
     )
 
 
+def scan_title(n_documents: int) -> str:
+    return f"{_SCAN_TITLE}{n_documents} documents"
+
+
+def is_scan_report(path: Path) -> bool:
+    """Whether ``path`` is the report.html of an unspin scan (its title says so)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as page:
+            head = page.read(4096)
+    except OSError:
+        return False
+    return head.startswith("<!DOCTYPE html>") and f"<title>{_SCAN_TITLE}" in head
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -236,6 +279,7 @@ def render_html(
         .get_template("report.html")
         .render(
             title=title,
+            generator=f"unspin {__version__}",
             notes=list(notes),
             n_documents=len(result.documents) or len(documents),
             n_pairs=len(result.pairs),

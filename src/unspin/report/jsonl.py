@@ -1,22 +1,43 @@
-"""The JSON contract of DESIGN.md: field names are stable, new fields may be added."""
+"""The JSON contract of DESIGN.md: field names are stable, new fields may be added.
+
+Each record stands on its own: a document carries the text its offsets point into, a
+passage the two texts it aligns, so a reader needs no access to the original inputs.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from unspin.model import DocumentReport, Family, PairResult, Reject, RunResult
+from unspin.model import Document, DocumentReport, Family, PairResult, Reject, RunResult
+from unspin.report.files import write_jsonl
+
+__all__ = [
+    "contract",
+    "document_record",
+    "document_records",
+    "family_of",
+    "family_record",
+    "pair_record",
+    "reject_record",
+    "write_jsonl",
+]
 
 
-def document_record(doc: DocumentReport) -> dict[str, Any]:
+def document_record(
+    doc: DocumentReport, source: Document | None = None, family: str | None = None
+) -> dict[str, Any]:
+    """``doc`` as a record; ``source`` gives its ``text``, ``family`` the id of its family."""
     return {
         "id": doc.id,
         "title": doc.title,
         "site": doc.site,
         "date": doc.date,
+        "date_source": doc.date_source,
         "lang": doc.lang,
+        "url": doc.url,
+        "origin": doc.origin,
+        "family": family,
         "boilerplate": [
             {"start": s.start, "end": s.end, "kind": s.kind, "evidence": s.evidence}
             for s in doc.boilerplate
@@ -31,10 +52,29 @@ def document_record(doc: DocumentReport) -> dict[str, Any]:
             }
             for s in doc.inserted
         ],
+        "text": source.text if source is not None else None,
     }
 
 
-def pair_record(pair: PairResult) -> dict[str, Any]:
+def family_of(families: Sequence[Family]) -> dict[str, str]:
+    """Each member's family id."""
+    return {member: family.id for family in families for member in family.members}
+
+
+def document_records(
+    result: RunResult, documents: Mapping[str, Document]
+) -> Iterator[dict[str, Any]]:
+    families = family_of(result.families)
+    for doc in result.documents:
+        yield document_record(doc, documents.get(doc.id), families.get(doc.id))
+
+
+def pair_record(
+    pair: PairResult, documents: Mapping[str, Document] | None = None
+) -> dict[str, Any]:
+    """``pair`` as a record; with ``documents``, each passage carries its two texts."""
+    text_a = _text(documents, pair.a)
+    text_b = _text(documents, pair.b)
     return {
         "a": pair.a,
         "b": pair.b,
@@ -42,6 +82,8 @@ def pair_record(pair: PairResult) -> dict[str, Any]:
         "score": pair.score,
         "coverage_a": pair.coverage_a,
         "coverage_b": pair.coverage_b,
+        "paraphrase_a": pair.paraphrase_a,
+        "paraphrase_b": pair.paraphrase_b,
         "direction": pair.direction,
         "passages": [
             {
@@ -52,10 +94,17 @@ def pair_record(pair: PairResult) -> dict[str, Any]:
                 "kind": p.kind,
                 "similarity": p.similarity,
                 "substitutions": [list(s) for s in p.substitutions],
+                "a_text": text_a[p.a_start : p.a_end] if text_a is not None else None,
+                "b_text": text_b[p.b_start : p.b_end] if text_b is not None else None,
             }
             for p in pair.passages
         ],
     }
+
+
+def _text(documents: Mapping[str, Document] | None, doc_id: str) -> str | None:
+    doc = documents.get(doc_id) if documents is not None else None
+    return doc.text if doc is not None else None
 
 
 def family_record(family: Family) -> dict[str, Any]:
@@ -68,23 +117,15 @@ def reject_record(reject: Reject) -> dict[str, Any]:
         "position": reject.position,
         "id": reject.record_id,
         "reason": reject.reason,
+        "kept": reject.kept,
     }
 
 
-def contract(result: RunResult) -> dict[str, Any]:
+def contract(result: RunResult, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
+    """What ``unspin compare --json`` prints: the same records as ``scan`` writes."""
+    documents = documents or {}
     return {
-        "documents": [document_record(d) for d in result.documents],
-        "pairs": [pair_record(p) for p in result.pairs],
+        "documents": list(document_records(result, documents)),
+        "pairs": [pair_record(p, documents) for p in result.pairs],
         "families": [family_record(f) for f in result.families],
     }
-
-
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
-    count = 0
-    tmp = path.with_suffix(path.suffix + ".part")
-    with tmp.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    tmp.replace(path)  # a reader never sees a half-written file
-    return count

@@ -85,16 +85,33 @@ def print_compare(console: Console, result: RunResult, docs: Mapping[str, Docume
         print_marks(console, report, docs[report.id])
 
 
+TOP = 3
+
+
 def print_scan_summary(
     console: Console, result: RunResult, seconds: float, candidates: int
 ) -> None:
+    """Counts, then the largest families and the strongest pairs, each with what to look at."""
     s = result.summary
     console.print(f"read {s.read}  kept {s.kept}  rejected {s.rejected}")
+    if s.renamed or s.warnings:
+        console.print(
+            f"{s.renamed} renamed (id already taken)  {s.warnings} warnings about kept records"
+        )
     relations = Counter(p.relation for p in result.pairs)
     found = ", ".join(f"{relations[r]} {r}" for r in ("duplicate", "rewrite", "partial"))
     console.print(f"{candidates} candidate pairs aligned → {len(result.pairs)} pairs ({found})")
-    sizes = Counter(len(f.members) for f in result.families)
-    console.print(
-        f"{len(result.families)} families" + (f" (largest {max(sizes)} members)" if sizes else "")
-    )
+    console.print(f"{len(result.families)} families")
+    largest = sorted(result.families, key=lambda f: (-len(f.members), f.id))[:TOP]
+    for family in largest:
+        console.print(
+            f"  family {family.id}: {len(family.members)} members, original {family.original}",
+            markup=False,
+        )
+    if result.pairs:
+        console.print("strongest pairs:")
+    for pair in sorted(result.pairs, key=lambda p: (-p.score, p.a, p.b))[:TOP]:
+        console.print(
+            f"  {pair.a} ↔ {pair.b}: {pair.relation}, score {pair.score:.2f}", markup=False
+        )
     console.print(f"done in {seconds:.1f} s")
