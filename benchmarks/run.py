@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # all three
     python benchmarks/run.py seeds clough bbc
+    python benchmarks/run.py bbc-precision   # issue 8: hand-labelled BBC pairs
 
 Prints one table per benchmark and a final check against the targets of issue #2.
 """
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.bbc_pairs import score as bbc_pairs  # noqa: E402
 from benchmarks.datasets import (  # noqa: E402
     DATA,
     bbc_duplicate_groups,
@@ -159,10 +161,30 @@ def bench_bbc() -> bool:
     return as_duplicate == len(groups)
 
 
+def bench_bbc_precision() -> bool:
+    """Issue 8: precision per reported relation on the hand-labelled pairs of bbc_pairs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = unpack_bbc(Path(tmp))
+        started = time.perf_counter()
+        run = scan([folder], Path(tmp) / "out", html=False)
+        seconds = time.perf_counter() - started
+    result = bbc_pairs.score(
+        bbc_pairs.relations(run.result.pairs),
+        bbc_pairs.read_labels(),
+        bbc_duplicate_groups(),
+    )
+    title = f"BBC News: pair precision on hand-labelled pairs ({seconds:.1f} s)"
+    console.print(bbc_pairs.table(result, title))
+    for line in bbc_pairs.details(result):
+        console.print(line, highlight=False)
+    return result.ok
+
+
 BENCHMARKS: dict[str, Callable[[], bool]] = {
     "seeds": bench_seeds,
     "clough": bench_clough,
     "bbc": bench_bbc,
+    "bbc-precision": bench_bbc_precision,
 }
 
 
