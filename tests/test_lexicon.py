@@ -1,7 +1,8 @@
 """Word-level knowledge: which words a spinner may swap for each other, and canonical forms.
 
-Synonyms come from WordNet (Debian's ``wordnet-base``). Without it unspin still runs, with
-stems only, and says once on stderr how to install it.
+Synonyms come from WordNet 3.0, shipped with unspin as a table (``tests/test_lexicon_table.py``
+checks it against WordNet's own files). Without any WordNet unspin still runs, with stems
+only, and says once on stderr how to get it back.
 """
 
 from __future__ import annotations
@@ -12,11 +13,6 @@ import pytest
 
 from unspin import lexicon
 from unspin.lexicon import STOPWORDS, canonical, equivalent, stem
-
-needs_wordnet = pytest.mark.skipif(
-    lexicon.find_wordnet() is None,
-    reason="WordNet not installed (apt-get install wordnet-base, or set UNSPIN_WORDNET)",
-)
 
 # Pairs a spinner produces: synonyms, inflections, derivations.
 SPUN_PAIRS = [
@@ -49,7 +45,6 @@ def test_a_word_is_equivalent_to_itself(word: str) -> None:
     assert equivalent(word, word)
 
 
-@needs_wordnet
 @pytest.mark.parametrize(("a", "b"), SPUN_PAIRS)
 def test_words_a_spinner_swaps_are_equivalent(a: str, b: str) -> None:
     assert equivalent(a, b)
@@ -85,7 +80,6 @@ def test_a_possessive_has_the_canonical_form_of_its_word() -> None:
     assert canonical("china's") == canonical("china")
 
 
-@needs_wordnet
 def test_synonyms_share_a_canonical_form_when_wordnet_knows_them() -> None:
     # "talk" and "discussion" are equivalent through a related synset, but these two share
     # WordNet's most frequent sense and so one canonical spelling.
@@ -100,19 +94,23 @@ def test_synonyms_share_a_canonical_form_when_wordnet_knows_them() -> None:
 def no_wordnet(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    """WordNet made unfindable; every cache is emptied before and after."""
-    empty = tmp_path_factory.mktemp("no-wordnet")
-    monkeypatch.setenv(lexicon.WORDNET_ENV, str(empty))
+    """Neither the shipped table nor a system WordNet; caches emptied before and after."""
+    monkeypatch.delenv(lexicon.WORDNET_ENV, raising=False)
+    monkeypatch.setattr(lexicon, "SHIPPED_TABLE", tmp_path_factory.mktemp("no-table") / "x.gz")
+    monkeypatch.setattr(lexicon, "WORDNET_DIRS", ())
     monkeypatch.setattr(lexicon, "_notice_shown", False)
     _clear_caches()
     yield
-    # The next test that asks gets the real WordNet again (the env var is restored by
-    # monkeypatch before anyone calls wordnet() again).
+    # The next test that asks gets the real WordNet again (monkeypatch restores the table's
+    # path before anyone calls wordnet() again).
     _clear_caches()
 
 
-def test_find_wordnet_looks_only_where_the_env_var_points(no_wordnet: None) -> None:
-    assert lexicon.find_wordnet() is None
+def test_find_wordnet_looks_only_where_the_env_var_points(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    monkeypatch.setenv(lexicon.WORDNET_ENV, str(tmp_path_factory.mktemp("no-wordnet")))
+    assert lexicon.find_wordnet(dirs=["/usr/share/wordnet"]) is None
 
 
 def test_find_wordnet_accepts_a_folder_with_index_files(
@@ -133,6 +131,7 @@ def test_without_wordnet_a_one_line_notice_says_how_to_install_it(
     assert lexicon.wordnet() is None
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.endswith("\n")
+    assert "reinstall unspin" in err
     assert "apt-get install wordnet-base" in err
     assert lexicon.WORDNET_ENV in err
     # Loaded once per process: asking again says nothing more.
@@ -153,8 +152,14 @@ def test_without_wordnet_canonical_forms_fall_back_to_stems(
     assert "wordnet-base" in capsys.readouterr().err
 
 
-@needs_wordnet
-def test_wordnet_comes_back_after_the_caches_are_cleared() -> None:
+def test_wordnet_comes_back_after_the_caches_are_cleared(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    monkeypatch.setenv(lexicon.WORDNET_ENV, str(tmp_path_factory.mktemp("no-wordnet")))
+    monkeypatch.setattr(lexicon, "_notice_shown", True)
+    _clear_caches()
+    assert not equivalent("talk", "discussion")
+    monkeypatch.delenv(lexicon.WORDNET_ENV)
     _clear_caches()
     assert lexicon.wordnet() is not None
     assert equivalent("talk", "discussion")

@@ -3,13 +3,17 @@
 Written independently of ``unspin.lexicon`` (which also reads WordNet) so that the benchmark
 shares the word list with unspin but not its code or its choices: a spinner here takes lemmas
 of *any* sense of a word, multi-word lemmas, and sometimes a hypernym, which unspin's
-synonym classes do not all cover.
+synonym classes do not all cover. Without the system WordNet it reads the same facts from
+the table shipped with unspin (``unspin.wordnet_table``); both give the same `Thesaurus`
+(``tests/test_lexicon_table.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from unspin import wordnet_table
 
 WORDNET_DIR = Path("/usr/share/wordnet")
 _POS_NAMES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -67,10 +71,44 @@ class Thesaurus:
         return found
 
 
-def load(root: Path = WORDNET_DIR) -> Thesaurus | None:
-    """Parse ``index.*``, ``data.*`` and ``*.exc`` (wndb(5WN)); ``None`` if WordNet is absent."""
-    if not (root / "index.noun").is_file():
-        return None
+def available() -> bool:
+    """Whether `load` finds WordNet: the system's dict folder or unspin's shipped table."""
+    return (WORDNET_DIR / "index.noun").is_file() or wordnet_table.SHIPPED_TABLE.is_file()
+
+
+def load(root: Path | None = None) -> Thesaurus | None:
+    """WordNet from ``root``, or by default from `WORDNET_DIR` if it is installed, else from
+    the table shipped with unspin; ``None`` if there is neither."""
+    folder = WORDNET_DIR if root is None else root
+    if (folder / "index.noun").is_file():
+        return load_folder(folder)
+    if root is None and wordnet_table.SHIPPED_TABLE.is_file():
+        return from_table(wordnet_table.load())
+    return None
+
+
+def from_table(table: wordnet_table.Table) -> Thesaurus:
+    """The thesaurus of an unspin WordNet table (the same facts as the dict folder's)."""
+    thesaurus = Thesaurus()
+    for lemma, keys in table.senses.items():
+        by_pos: dict[str, list[str]] = {}
+        for key in keys.split():
+            by_pos.setdefault(key[0], []).append(key)
+        for pos, pos_keys in by_pos.items():
+            thesaurus.senses[(lemma, pos)] = tuple(pos_keys)
+    for key, entry in table.synsets.items():
+        thesaurus.members[key] = tuple(wordnet_table.members(entry))
+        parents = [t for symbol, t in wordnet_table.pointers(entry) if symbol in ("@", "@i")]
+        if parents:
+            thesaurus.hypernyms[key] = tuple(parents)
+    for pos, forms in table.exceptions.items():
+        for form, base in forms.items():
+            thesaurus.exceptions[(form, pos)] = base
+    return thesaurus
+
+
+def load_folder(root: Path) -> Thesaurus:
+    """Parse ``index.*``, ``data.*`` and ``*.exc`` (wndb(5WN)) of a WordNet dict folder."""
     thesaurus = Thesaurus()
     for pos, name in _POS_NAMES.items():
         _read_data(root / f"data.{name}", pos, thesaurus)

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.spun_news import bbc  # noqa: E402
-from benchmarks.spun_news.thesaurus import WORDNET_DIR  # noqa: E402
+from benchmarks.spun_news.thesaurus import available  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +20,6 @@ def bbc_data() -> Path:
     """The shared BBC tarball, read in place; tests that need it skip without it."""
     if not bbc.TARBALL.is_file():
         pytest.skip(f"BBC News data not found at {bbc.TARBALL} (../shared/data is not checked out)")
-    if not (WORDNET_DIR / "index.noun").is_file():
-        pytest.skip("WordNet not installed (sudo apt-get install wordnet-base)")
+    if not available():
+        pytest.skip("WordNet not found (neither unspin's shipped table nor wordnet-base)")
     return bbc.TARBALL
