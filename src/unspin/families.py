@@ -82,7 +82,7 @@ def likely_original(
     boilerplate), so across its edges a source covers its partners more than they cover it.
     Direction votes from dates count first; ties go to the smallest id.
     """
-    dates = [documents[m].date if m in documents else None for m in members]
+    dates = [documents[m].publication_date if m in documents else None for m in members]
     if all(dates):
         earliest = min(d for d in dates if d)
         dated = sorted(m for m, d in zip(members, dates, strict=True) if d == earliest)

@@ -33,6 +33,11 @@ class Document:
     origin: str | None = None  # where it was read from, e.g. "corpus.jsonl:12"
     date_source: DateSource | None = None  # set whenever `date` is
 
+    @property
+    def publication_date(self) -> str | None:
+        """The date to order reuse by: ``date`` unless it is only when a crawler saw it."""
+        return self.date if self.date_source != "crawl" else None
+
 
 @dataclass(frozen=True)
 class Reject:

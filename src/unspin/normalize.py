@@ -146,7 +146,9 @@ class Tokens:
 
     def _sentence_initial(self, i: int) -> bool:
         prefix = self.text[max(0, self.starts[i] - 3) : self.starts[i]]
-        return i == 0 or not prefix.strip(" \t'\"‘“") or prefix.rstrip()[-1:] in ".!?\n"
+        # A line break before the word starts a sentence (a paragraph, a line after a title).
+        bare = prefix.rstrip(" \t'\"‘“")
+        return i == 0 or not bare or bare[-1] in ".!?\n\r"
 
 
 def _norm(token: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from unspin.boilerplate import MarkedChars, mark_boilerplate
+from unspin.ingest.dates import parse_date_line
 from unspin.model import BoilerplateSpan, Document
 from unspin.normalize import Tokens, tokenize
 
@@ -53,11 +54,14 @@ def prepare(doc: Document, repeated_lines: frozenset[str] = frozenset()) -> Prep
     tokens = tokenize(doc.text)
     boilerplate = mark_boilerplate(doc.text, repeated_lines)
     marked = MarkedChars(boilerplate)
+    # A line that is only a date is the article's metadata, not its story: two copies dated
+    # differently would otherwise show "12 -> 05" as a substitution.
     story = tuple(
         index
         for index, sentence in enumerate(tokens.sentences)
         if sentence.tok_hi > sentence.tok_lo
         and marked(sentence.start, sentence.end)
         < BOILERPLATE_SENTENCE_SHARE * max(1, sentence.end - sentence.start)
+        and parse_date_line(doc.text[sentence.start : sentence.end]) is None
     )
     return Prepared(doc, tokens, boilerplate, story)
