@@ -15,6 +15,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 CLOUGH = DATA / "clough-stevenson-plagiarised-short-answers"
+
+# Heavy revisions rephrase their source "using different words and structure": in lexical
+# mode a pair needs copied wording (issue 8), so those that keep none are semantic mode's
+# to find. Lexical heavy recall went from 0.89 to 0.74 (14/19) when rewording alone
+# stopped making pairs, which took BBC rewrite precision from 0.46 to 1.00; the floor is
+# the new measurement less one answer.
+HEAVY_LEXICAL_FLOOR = 0.68
 BBC = DATA / "bbc-news"
 
 # A cut answer is "cut and pasted" from its source, so most of its word 5-grams are in the

@@ -27,8 +27,7 @@ def test_a_word_swapped_inside_a_copied_sentence_is_a_substitution() -> None:
 def test_synonyms_are_reported_as_matched_not_with_the_words_around_them() -> None:
     found = swaps(
         "They have so far rejected any talk of the possibility of forming a union.",
-        "They have so far rejected any discussion related about the potential of forming "
-        "a union.",
+        "They have so far rejected any discussion related about the potential of forming a union.",
     )
     assert ("talk", "discussion") in found
     assert ("talk", "discussion related") not in found
