@@ -29,11 +29,20 @@ FARM = (
 MUSIC = ORCHESTRA.split("\n\n")[0] + "\n"
 
 # The fields DESIGN.md documents for each record; new fields may be added, none removed.
-DOCUMENT_FIELDS = {"id", "title", "site", "date", "boilerplate", "inserted"}
+DOCUMENT_FIELDS = {
+    *("id", "title", "site", "date", "boilerplate", "inserted"),
+    *("text", "url", "origin", "family", "date_source"),
+}
 BOILERPLATE_FIELDS = {"start", "end", "kind", "evidence"}
 INSERTED_FIELDS = {"start", "end", "source", "off_topic", "score"}
-PAIR_FIELDS = {"a", "b", "relation", "score", "coverage_a", "coverage_b", "direction", "passages"}
-PASSAGE_FIELDS = {"a_start", "a_end", "b_start", "b_end", "kind", "similarity", "substitutions"}
+PAIR_FIELDS = {
+    *("a", "b", "relation", "score", "coverage_a", "coverage_b", "direction", "passages"),
+    *("paraphrase_a", "paraphrase_b"),
+}
+PASSAGE_FIELDS = {
+    *("a_start", "a_end", "b_start", "b_end", "kind", "similarity", "substitutions"),
+    *("a_text", "b_text"),
+}
 FAMILY_FIELDS = {"id", "members", "original"}
 
 
@@ -88,13 +97,18 @@ def test_compare_json_follows_the_contract(two_files: tuple[Path, Path]) -> None
 def test_compare_json_offsets_index_the_files_as_written(two_files: tuple[Path, Path]) -> None:
     out = json.loads(run("compare", *two_files, "--json").stdout)
     wire, farm = out["documents"]
+    assert (wire["text"], farm["text"]) == (WIRE, FARM)  # what the offsets point into
     assert (wire["date"], farm["date"]) == ("2021-03-01", "2021-03-02")
     (pair,) = out["pairs"]
     assert (pair["a"], pair["b"], pair["direction"]) == ("wire", "farm", "a->b")
     assert pair["relation"] == "rewrite"
     for p in pair["passages"]:
+        assert (p["a_text"], p["b_text"]) == (
+            WIRE[p["a_start"] : p["a_end"]],
+            FARM[p["b_start"] : p["b_end"]],
+        )
         if p["kind"] == "verbatim":
-            assert WIRE[p["a_start"] : p["a_end"]] == FARM[p["b_start"] : p["b_end"]]
+            assert p["a_text"] == p["b_text"]
     # What the farm added is marked on the farm's text: the link line and the splice.
     (mark,) = farm["boilerplate"]
     assert FARM[mark["start"] : mark["end"]] == READ_MORE
@@ -104,6 +118,7 @@ def test_compare_json_offsets_index_the_files_as_written(two_files: tuple[Path, 
     assert wire["inserted"] == [] and wire["boilerplate"] == []
     (family,) = out["families"]
     assert (family["members"], family["original"]) == (["farm", "wire"], "wire")
+    assert wire["family"] == farm["family"] == family["id"]
 
 
 def test_compare_without_json_prints_a_readable_summary(two_files: tuple[Path, Path]) -> None:
@@ -181,6 +196,64 @@ def test_scan_writes_its_records_and_lists_bad_files_as_rejects(tmp_path: Path) 
     read, kept, rejected = map(int, counts.groups())
     assert (read, kept, rejected) == (4, 3, 1)
     assert read == kept + rejected
+    # The summary names what to look at first: the largest families and strongest pairs.
+    (family,) = families
+    assert f"family {family['id']}: 2 members, original wire" in result.stdout
+    (pair,) = pairs
+    assert f"farm ↔ wire: {pair['relation']}, score {pair['score']:.2f}" in result.stdout
+
+
+def test_scan_help_lists_every_input_format() -> None:
+    from unspin.ingest import SUPPORTED_EXTENSIONS
+
+    help_text = " ".join(run("scan", "--help").stdout.split())
+    for extension in SUPPORTED_EXTENSIONS:
+        assert extension in help_text
+
+
+def test_a_scan_that_rejects_most_of_what_it_read_fails_after_writing_its_results(
+    tmp_path: Path,
+) -> None:
+    records = tmp_path / "news.jsonl"
+    lines = [json.dumps({"id": "wire", "text": WIRE}), "not json", json.dumps({"id": "x"})]
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("scan", records, "--out", out)
+    assert result.exit_code == 3
+    (line,) = error_lines(result)
+    assert "2 of the 3 records read were rejected" in line and "rejects.jsonl" in line
+    assert "read 3  kept 1  rejected 2" in result.stdout  # the summary still comes first
+    assert [d["id"] for d in read_jsonl(out / "documents.jsonl")] == ["wire"]
+    assert len(read_jsonl(out / "rejects.jsonl")) == 2
+    assert (out / "report.html").is_file() and (out / "manifest.json").is_file()
+
+
+def test_every_stage_of_a_scan_reports_a_total(tmp_path: Path) -> None:
+    from unspin.api import scan
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "wire.txt", WIRE)
+    write(corpus, "farm.txt", FARM)
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.stages: list[tuple[str, int | None]] = []
+            self.done: dict[str, int] = {}
+
+        def start(self, stage: str, total: int | None) -> None:
+            self.stages.append((stage, total))
+            self.done[stage] = 0
+
+        def advance(self, n: int = 1) -> None:
+            self.done[self.stages[-1][0]] += n
+
+    progress = Recorder()
+    scan([corpus], tmp_path / "out", progress=progress)
+    names = [stage for stage, _ in progress.stages]
+    assert names == ["read", "prepare", "candidates", "align", "relate", "write"]
+    for stage, total in progress.stages:
+        assert total is not None and progress.done[stage] == total, stage
 
 
 def test_scan_of_an_empty_folder_fails_with_a_clear_message(tmp_path: Path) -> None:

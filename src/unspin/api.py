@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -20,7 +19,7 @@ from unspin.engines import get_engine
 from unspin.errors import MostlyRejectedError, UsageError
 from unspin.ingest import read_corpus, read_document
 from unspin.lexicon import wordnet
-from unspin.model import Document, IngestSummary, Reject, RunResult
+from unspin.model import Document, IngestSummary, RunResult
 from unspin.pipeline import (
     NoProgress,
     Progress,
@@ -32,7 +31,13 @@ from unspin.pipeline import (
 )
 from unspin.report.files import OutputFolder, write_json, write_jsonl, write_text
 from unspin.report.jsonl import document_records, family_record, pair_record, reject_record
-from unspin.report.manifest import MANIFEST, TimedProgress, build_manifest, utc_now
+from unspin.report.manifest import (
+    MANIFEST,
+    TimedProgress,
+    build_manifest,
+    describe_input,
+    utc_now,
+)
 from unspin.semantic import require as require_semantic
 
 InputPath = str | os.PathLike[str]
@@ -122,7 +127,7 @@ def scan(
     selected = get_engine(engine, workers, semantic=semantic)
     folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
     try:
-        documents, rejects, summary = _read(inputs, timed)
+        documents, rejects, summary = read_corpus(inputs, progress=timed)
         wordnet()
         ran = selected.run(documents, timed)
     except BaseException:
@@ -131,19 +136,23 @@ def scan(
     folder.keep()
     result = RunResult(ran.documents, ran.pairs, ran.families, tuple(rejects), summary)
     by_id = {d.id: d for d in documents}
+    timed.start("write", len(SCAN_RECORDS) + html + 1)
     outputs = write_outputs(folder.path, result, by_id)
+    timed.advance(len(outputs))
     if html:
         from unspin.report.html import render_html, scan_title
 
         page = render_html(result, by_id, title=scan_title(len(documents)))
         outputs[REPORT] = write_text(folder.path / REPORT, page)
+        timed.advance()
     else:
         from unspin.report.html import is_scan_report
 
         folder.remove_stale(REPORT, is_scan_report)
+    described = [describe_input(Path(i)) for i in inputs]  # hashing is part of the run's time
     manifest = build_manifest(
         result=result,
-        inputs=[Path(i) for i in inputs],
+        inputs=described,
         options={"engine": engine, "workers": selected.workers, "semantic": semantic, "html": html},
         command=command,
         started=started_at,
@@ -152,20 +161,9 @@ def scan(
         outputs=list(outputs),
     )
     outputs[MANIFEST] = write_json(folder.path / MANIFEST, manifest)
+    timed.advance()
     seconds = manifest["seconds"]["total"]
     return Run(result, by_id, seconds, outputs, ran.candidates.total)
-
-
-def _read(
-    inputs: Sequence[InputPath], progress: Progress
-) -> tuple[list[Document], list[Reject], IngestSummary]:
-    """``read_corpus``, reporting its progress where ingest can (it counts the files)."""
-    if "progress" in inspect.signature(read_corpus).parameters:
-        return read_corpus(inputs, progress=progress)  # type: ignore[call-arg,unused-ignore]
-    progress.start("read", len(inputs))
-    found = read_corpus(inputs)
-    progress.advance(len(inputs))
-    return found
 
 
 def write_outputs(

@@ -299,6 +299,30 @@ def test_find_word() -> None:
     assert find_word("a.b a.b", "a.b", 0, 7) == [(0, 3), (4, 7)]
 
 
+def test_find_word_matches_whole_tokens_only() -> None:
+    text = "Revenue rose to $10.9bn from 10 in 2010, said 10-year veteran Russian Federation."
+    # "10" is a token on its own twice ("10", the "10" of "10-year"), never inside a number.
+    found = find_word(text, "10", 0, len(text))
+    assert [text[s - 1 : e + 1] for s, e in found] == [" 10 ", " 10-"]
+    assert find_word(text, "Russia", 0, len(text)) == []  # not the start of "Russian"
+    (federation,) = find_word(text, "Russian Federation", 0, len(text))
+    assert text[slice(*federation)] == "Russian Federation"
+
+
+def test_a_substituted_number_is_not_lit_inside_a_larger_one() -> None:
+    a_text = "The firm earned $10.9bn, up 10 per cent."
+    b_text = "The company earned $10.9bn, up 12 per cent."
+    passage = Passage(
+        0, len(a_text), 0, len(b_text), "spun", 0.8, (("firm", "company"), ("10", "12"))
+    )
+    pair = PairResult("a", "b", "rewrite", 0.8, 1.0, 1.0, None, (passage,))
+    docs = {"a": Document("a", a_text), "b": Document("b", b_text)}
+    a, b = parse_docs(render_html(RunResult((), (pair,), ()), docs))
+    assert text_with(a, "sub") == ["firm", "10"]
+    assert "$10.9bn" in "".join(c.text for c in a if "sub" not in c.classes)
+    assert text_with(b, "sub") == ["company", "12"]
+
+
 @given(
     st.text(alphabet="ab \r\n<&", max_size=40),
     st.lists(st.tuples(st.integers(-5, 45), st.integers(-5, 45)), max_size=6),

@@ -112,22 +112,27 @@ def describe_input(path: Path) -> dict[str, Any]:
 
 
 def lexicon_info() -> dict[str, Any]:
-    """The synonym lexicon this process uses, from whatever ``unspin.lexicon`` exposes."""
+    """The synonym lexicon this process uses: WordNet 3.0 from the table shipped with unspin,
+    a table or dict folder named by ``UNSPIN_WORDNET``, or none (synonyms off).
+
+    Reads only what `unspin.lexicon` exposes, and tolerates its older forms (a dict folder
+    reader with a ``root``); a table file is identified by its SHA-256.
+    """
     from unspin import lexicon
 
-    info: dict[str, Any] = {"name": "WordNet 3.0"}
-    for attr in ("LEXICON_VERSION", "VERSION", "WORDNET_VERSION", "LEXICON_SOURCE"):
-        value = getattr(lexicon, attr, None)
-        if isinstance(value, str | int | float):
-            info[attr.lower()] = value
     loaded = lexicon.wordnet()
-    if loaded is None:
+    info: dict[str, Any] = {"name": "WordNet 3.0", "synonyms": loaded is not None}
+    where = getattr(lexicon, "wordnet_source", None)
+    source = where() if callable(where) else getattr(loaded, "root", None)
+    if loaded is None or source is None:
         info["source"] = None
-        info["synonyms"] = False
         return info
-    info["synonyms"] = True
-    source = getattr(loaded, "source", None) or getattr(loaded, "root", None)
-    info["source"] = str(source) if source is not None else "shipped table"
+    path = Path(source)
+    shipped = getattr(lexicon, "SHIPPED_TABLE", None)
+    info["source"] = "shipped table" if shipped is not None and path == Path(shipped) else "path"
+    info["path"] = str(path)
+    if path.is_file():
+        info["sha256"] = file_sha256(path)
     return info
 
 
@@ -150,7 +155,7 @@ def counts(result: RunResult, candidate_pairs: int) -> dict[str, Any]:
 def build_manifest(
     *,
     result: RunResult,
-    inputs: Sequence[Path],
+    inputs: Sequence[Mapping[str, Any]],
     options: Mapping[str, Any],
     command: Sequence[str] | None,
     started: str,
@@ -166,7 +171,7 @@ def build_manifest(
         "seconds": dict(seconds),
         "options": dict(options),
         "lexicon": lexicon_info(),
-        "inputs": [describe_input(path) for path in inputs],
+        "inputs": [dict(item) for item in inputs],  # from describe_input
         "counts": counts(result, candidate_pairs),
         "outputs": sorted([*outputs, MANIFEST]),
     }
