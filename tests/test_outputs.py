@@ -111,6 +111,8 @@ def test_a_write_that_fails_half_way_keeps_the_old_file_and_no_debris(tmp_path: 
 
 def test_a_scan_leaves_exactly_its_outputs(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
+    out.mkdir()
+    (out / ".pairs.jsonl.k2j4x1.tmp").write_text("{", encoding="utf-8")  # a killed run's
     result = run("scan", corpus, "--out", out)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(

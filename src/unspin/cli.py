@@ -140,6 +140,8 @@ class _OneLineErrors(click.Group):
             sys.exit(1)
         except KeyboardInterrupt:
             _interrupted()
+        except BrokenPipeError:  # e.g. `unspin scan --help | head -1`
+            _silence_stdout()
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})

@@ -141,6 +141,8 @@ class OutputFolder:
         self._created = missing  # deepest first
         _probe(path)
         for name in names:
+            for debris in path.glob(f".{name}.*.tmp"):  # from a run killed while writing
+                debris.unlink(missing_ok=True)
             target = path / name
             if target.exists() and not target.is_file():
                 raise UnwritableOutputError(
