@@ -106,5 +106,4 @@ def test_a_warning_about_a_kept_record_is_listed_but_not_counted_as_rejected(
     assert result.exit_code == 0, result.output
     (warning,) = read_jsonl(out / "rejects.jsonl")
     assert warning["kept"] is True and warning["id"] == "a"
-    assert "read 2  kept 2  rejected 0" in result.stdout
-    assert "1 warnings" in result.stdout
+    assert "read 2  kept 2  rejected 0  renamed 0  warnings 1" in result.stdout

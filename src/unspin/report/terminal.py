@@ -93,11 +93,11 @@ def print_scan_summary(
 ) -> None:
     """Counts, then the largest families and the strongest pairs, each with what to look at."""
     s = result.summary
-    console.print(f"read {s.read}  kept {s.kept}  rejected {s.rejected}")
-    if s.renamed or s.warnings:
-        console.print(
-            f"{s.renamed} renamed (id already taken)  {s.warnings} warnings about kept records"
-        )
+    # renamed: kept under a derived id (theirs was taken); warnings: about kept records.
+    console.print(
+        f"read {s.read}  kept {s.kept}  rejected {s.rejected}  renamed {s.renamed}  "
+        f"warnings {s.warnings}"
+    )
     relations = Counter(p.relation for p in result.pairs)
     found = ", ".join(f"{relations[r]} {r}" for r in ("duplicate", "rewrite", "partial"))
     console.print(f"{candidates} candidate pairs aligned → {len(result.pairs)} pairs ({found})")
