@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -19,7 +20,7 @@ from unspin.engines import get_engine
 from unspin.errors import MostlyRejectedError, UsageError
 from unspin.ingest import read_corpus, read_document
 from unspin.lexicon import wordnet
-from unspin.model import Document, IngestSummary, RunResult
+from unspin.model import Document, IngestSummary, Reject, RunResult
 from unspin.pipeline import (
     NoProgress,
     Progress,
@@ -127,7 +128,7 @@ def scan(
     selected = get_engine(engine, workers, semantic=semantic)
     folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
     try:
-        documents, rejects, summary = read_corpus(inputs, progress=timed)
+        documents, rejects, summary = _read(inputs, timed)
         wordnet()
         ran = selected.run(documents, timed)
     except BaseException:
@@ -164,6 +165,19 @@ def scan(
     timed.advance()
     seconds = manifest["seconds"]["total"]
     return Run(result, by_id, seconds, outputs, ran.candidates.total)
+
+
+def _read(
+    inputs: Sequence[InputPath], progress: Progress
+) -> tuple[list[Document], list[Reject], IngestSummary]:
+    """``read_corpus`` with its progress (stage "read", one step a file), also with an ingest
+    that does not report progress yet (then one step an input)."""
+    if "progress" in inspect.signature(read_corpus).parameters:
+        return read_corpus(inputs, progress=progress)  # type: ignore[call-arg,unused-ignore]
+    progress.start("read", len(inputs))
+    found = read_corpus(inputs)
+    progress.advance(len(inputs))
+    return found
 
 
 def write_outputs(
