@@ -116,12 +116,16 @@ def relate_pair(
     a_covered = frozenset(k for p in passages for k in p.a_sentences)
     b_covered = frozenset(k for p in passages for k in p.b_sentences)
     chars_a, chars_b = max(1, a.story_chars()), max(1, b.story_chars())
-    copied_a = _story_chars_in(a, _spans(evidence, True))
-    copied_b = _story_chars_in(b, _spans(evidence, False))
+    # Coverage counts every passage of copied wording, evidence or not: in semantic mode a
+    # lone translated sentence its vectors vouch for is copied too, inside a pair that has
+    # evidence elsewhere.
+    copied = [p for p in passages if p.passage.kind != "paraphrase" or p.cosine is not None]
+    copied_a = _story_chars_in(a, _spans(copied, True))
+    copied_b = _story_chars_in(b, _spans(copied, False))
     coverage_a, coverage_b = copied_a / chars_a, copied_b / chars_b
     paraphrase_a = (_story_chars_in(a, _spans(passages, True)) - copied_a) / chars_a
     paraphrase_b = (_story_chars_in(b, _spans(passages, False)) - copied_b) / chars_b
-    score = _score(a, b, evidence)
+    score = _score(a, b, copied)
     if score < MIN_PAIR_SCORE:
         return None
     exact = sum(p.tokens.exact for p in passages)

@@ -204,8 +204,7 @@ def meaning_links(a: Prepared, b: Prepared, links: list[Link]) -> list[Link]:
         return []
     from unspin.semantic import PARAPHRASE_MIN, XLING_PARAPHRASE_MIN, paraphrase_links
 
-    languages = {a.doc.lang, b.doc.lang}
-    crosses = None not in languages and len(languages) == 2
+    crosses = _crosses_languages(a, b)
     found = paraphrase_links(
         a.vectors,
         b.vectors,
@@ -226,13 +225,20 @@ def _vouching_cosine(a: Prepared, b: Prepared, sa: list[int], sb: list[int]) -> 
 
     A weaker cosine must not lift a passage the words do not support: on BBC business it
     turned 60 loose topical links (same subject, different sentences) into `partial` pairs.
+    Across languages the bar is the one translations are linked by (XLING_PARAPHRASE_MIN).
     """
     cosine = _cosine(a, b, sa, sb)
     if cosine is None:
         return None
-    from unspin.semantic import PARAPHRASE_MIN
+    from unspin.semantic import PARAPHRASE_MIN, XLING_PARAPHRASE_MIN
 
-    return cosine if cosine >= PARAPHRASE_MIN else None
+    bar = XLING_PARAPHRASE_MIN if _crosses_languages(a, b) else PARAPHRASE_MIN
+    return cosine if cosine >= bar else None
+
+
+def _crosses_languages(a: Prepared, b: Prepared) -> bool:
+    languages = {a.doc.lang, b.doc.lang}
+    return None not in languages and len(languages) == 2
 
 
 def _cosine(a: Prepared, b: Prepared, sa: list[int], sb: list[int]) -> float | None:
