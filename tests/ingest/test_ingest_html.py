@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from unspin.ingest import iter_records, read_document
-from unspin.model import Reject
+from unspin.model import Document, Reject
 
 PARAGRAPHS = [
     "Moscow - Russian President Vladimir Putin said on Thursday that a military alliance "
@@ -82,3 +82,96 @@ def test_a_page_without_article_text_is_rejected(tmp_path: Path) -> None:
     assert isinstance(reject, Reject)
     assert reject.reason == "no article text found in HTML"
     assert reject.record_id == "empty-page"
+
+
+def dated_page(head: str = "", body: str = "", footer: str = "") -> str:
+    """A page of the two paragraphs, with whatever date markup a test puts around them."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>Putin on China</title>{head}</head><body>"
+        f"<article><h1>Putin on China</h1>{body}{paragraphs}</article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+
+
+def date_of(tmp_path: Path, page: str) -> tuple[str | None, str | None]:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    return doc.date, doc.date_source
+
+
+class TestPageDates:
+    """Only what the markup declares dates a page: a year in its text or its footer does not
+    (trafilatura's own guess dated this undated page 2019-01-01 from its copyright line)."""
+
+    def test_an_undated_page_with_a_copyright_year_has_no_date(self, tmp_path: Path) -> None:
+        page = dated_page(footer="Copyright 2019 World News. All rights reserved.")
+        assert date_of(tmp_path, page) == (None, None)
+
+    def test_years_and_dates_in_the_text_do_not_date_the_page(self, tmp_path: Path) -> None:
+        body = "<p>Published: October 25, 2020</p><p>Back in 2003, talks had failed.</p>"
+        assert date_of(tmp_path, dated_page(body=body)) == (None, None)
+
+    def test_a_date_in_the_url_is_not_a_publication_date(self, tmp_path: Path) -> None:
+        head = "<link rel='canonical' href='https://news.example/2019/05/03/putin-china'>"
+        assert date_of(tmp_path, dated_page(head=head)) == (None, None)
+
+    def test_the_published_time_meta_tag(self, tmp_path: Path) -> None:
+        head = '<meta property="article:published_time" content="2020-10-25T10:00:00Z">'
+        page = dated_page(head=head, footer="Copyright 2019")
+        assert date_of(tmp_path, page) == ("2020-10-25", "metadata")
+
+    def test_dublin_core_and_other_meta_names(self, tmp_path: Path) -> None:
+        for head in (
+            '<meta name="dc.date" content="2020-10-25">',
+            '<meta name="pubdate" content="20201025">',
+            '<meta itemprop="datePublished" content="2020-10-25T10:00">',
+        ):
+            assert date_of(tmp_path, dated_page(head=head)) == ("2020-10-25", "metadata"), head
+
+    def test_a_modified_time_alone_is_no_publication_date(self, tmp_path: Path) -> None:
+        head = '<meta property="article:modified_time" content="2021-01-01T10:00:00Z">'
+        assert date_of(tmp_path, dated_page(head=head)) == (None, None)
+
+    def test_json_ld_date_published_of_the_article(self, tmp_path: Path) -> None:
+        graph = (
+            '{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebPage", "datePublished": "2019-01-01"},'
+            '{"@type": "NewsArticle", "headline": "Putin on China",'
+            ' "datePublished": "2020-10-25T10:00:00+03:00", "dateModified": "2021-01-01"}]}'
+        )
+        head = f'<script type="application/ld+json">{graph}</script>'
+        assert date_of(tmp_path, dated_page(head=head)) == ("2020-10-25", "metadata")
+
+    def test_broken_json_ld_is_no_date(self, tmp_path: Path) -> None:
+        head = '<script type="application/ld+json">{"datePublished": "2020-10-25",</script>'
+        assert date_of(tmp_path, dated_page(head=head)) == (None, None)
+
+    def test_a_time_element_in_the_article(self, tmp_path: Path) -> None:
+        body = '<p class="byline">By A. Reporter, <time datetime="2020-10-25">Sunday</time></p>'
+        assert date_of(tmp_path, dated_page(body=body)) == ("2020-10-25", "metadata")
+
+    def test_a_time_marked_as_published_beats_other_times(self, tmp_path: Path) -> None:
+        body = (
+            '<time datetime="2020-10-26T08:00">Updated</time>'
+            '<time class="published" datetime="2020-10-25T10:00">Published</time>'
+        )
+        assert date_of(tmp_path, dated_page(body=body)) == ("2020-10-25", "metadata")
+
+    def test_times_of_other_articles_in_a_sidebar_date_nothing(self, tmp_path: Path) -> None:
+        page = dated_page().replace(
+            "<footer>", '<aside><time datetime="2018-03-01">Related story</time></aside><footer>'
+        )
+        assert date_of(tmp_path, page) == (None, None)
+
+    def test_a_nul_in_the_page_is_replaced_and_reported(self, tmp_path: Path) -> None:
+        path = tmp_path / "page.html"
+        path.write_text(PAGE.replace(PARAGRAPHS[0][:6], PARAGRAPHS[0][:6] + "\x00"))
+
+        doc, warning = iter_records([path])
+
+        assert isinstance(doc, Document)
+        assert PARAGRAPHS[1] in doc.text  # the page is read past the NUL
+        assert isinstance(warning, Reject) and warning.kept
+        assert warning.reason.startswith("1 control character (NUL) in the page replaced")

@@ -34,7 +34,7 @@ def test_every_kind_of_bad_line_is_rejected_with_its_line_number(tmp_path: Path)
             json.dumps({"id": "number", "text": 42}),  # 5: text not a string
             json.dumps({"id": "blank", "text": "  \n "}),  # 6: empty text
             b'{"id": "latin1", "text": "caf\xe9"}',  # 7: not UTF-8
-            json.dumps({"id": "good", "text": ARTICLE}),  # 8: duplicate id
+            json.dumps({"id": "good", "text": ARTICLE}),  # 8: line 1 again
             "",  # 9: blank lines are not records
             json.dumps({"text": ARTICLE}),  # 10: no id, named after file and line
         ],
@@ -50,7 +50,9 @@ def test_every_kind_of_bad_line_is_rejected_with_its_line_number(tmp_path: Path)
     assert reasons["5"] == "field 'text' must be a string, got number"
     assert reasons["6"] == "empty text"
     assert reasons["7"].startswith("undecodable bytes")
-    assert reasons["8"] == f"duplicate id 'good' (first seen at {path}:1)"
+    assert reasons["8"] == (
+        f"duplicate id 'good' (first seen at {path}:1): the same text again, kept once"
+    )
     assert set(reasons) == {"2", "3", "4", "5", "6", "7", "8"}
     assert all(reject.source == str(path) for reject in rejects)
     assert summary.read == summary.kept + summary.rejected == 9
@@ -88,16 +90,88 @@ def test_fields_are_kept_and_normalized(tmp_path: Path) -> None:
         date="2020-10-22",
         lang="en",
         origin=f"{path}:1",
+        date_source="metadata",
     )
 
 
-def test_an_unparseable_date_keeps_the_document_without_a_date(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "c.jsonl", [json.dumps({"text": ARTICLE, "date": "soon"})])
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [
+        ("soon", "date 'soon' is not a date unspin can read"),
+        ("05/01/2005", "date '05/01/2005' is ambiguous (day/month order)"),
+        ("2005-13-45", "date '2005-13-45' is not a day of the calendar"),
+        (
+            42,
+            "date 42 is a number but not a Unix time (seconds or milliseconds) between 1980 "
+            "and 2100",
+        ),
+    ],
+)
+def test_an_unreadable_date_keeps_the_document_without_a_date_and_says_why(
+    tmp_path: Path, date: object, reason: str
+) -> None:
+    path = write_lines(
+        tmp_path / "c.jsonl", [json.dumps({"id": "d", "text": ARTICLE, "date": date})]
+    )
+
+    documents, rejects, summary = read_corpus([path])
+
+    assert [(doc.id, doc.date, doc.date_source) for doc in documents] == [("d", None, None)]
+    assert rejects == [
+        Reject(str(path), "1", f"{reason}; kept without a date", record_id="d", kept=True)
+    ]
+    assert (summary.read, summary.kept, summary.rejected, summary.warnings) == (1, 1, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("date", "day"),
+    [("13/01/2005", "2005-01-13"), (1105574400, "2005-01-13"), ("20050113", "2005-01-13")],
+)
+def test_dates_that_are_plain_whatever_their_form_are_read(
+    tmp_path: Path, date: object, day: str
+) -> None:
+    path = write_lines(tmp_path / "c.jsonl", [json.dumps({"text": ARTICLE, "date": date})])
 
     (doc,) = list(iter_records([path]))
 
     assert isinstance(doc, Document)
-    assert doc.date is None
+    assert (doc.date, doc.date_source) == (day, "metadata")
+
+
+def test_an_html_record_is_not_dated_from_a_year_in_its_text(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Harvest report</title></head><body><article>"
+        f"<p>The harvest of 2003 was the best in memory. {ARTICLE}</p><p>{ARTICLE}</p>"
+        "</article><footer>Copyright 2003</footer></body></html>"
+    )
+    path = write_lines(tmp_path / "c.jsonl", [json.dumps({"id": "h", "html": html})])
+
+    (doc,) = list(iter_records([path]))
+
+    assert isinstance(doc, Document)
+    assert (doc.date, doc.date_source) == (None, None)
+
+
+def test_an_html_record_takes_its_pages_date_when_it_has_none_of_its_own(tmp_path: Path) -> None:
+    meta = "<meta property='article:published_time' content='2020-10-25T10:00:00Z'>"
+    html = f"<html><head>{meta}</head><body><article><p>{ARTICLE}</p></article></body></html>"
+    lines = [
+        json.dumps({"id": "page", "html": html}),
+        json.dumps({"id": "own", "html": html, "date": "2020-10-24"}),
+        json.dumps({"id": "bad", "html": html, "date": "05/01/2005"}),
+    ]
+    path = write_lines(tmp_path / "c.jsonl", lines)
+
+    documents, rejects, _ = read_corpus([path])
+
+    assert [(doc.id, doc.date, doc.date_source) for doc in documents] == [
+        ("page", "2020-10-25", "metadata"),
+        ("own", "2020-10-24", "metadata"),  # what the record says of itself comes first
+        ("bad", "2020-10-25", "metadata"),
+    ]
+    assert [r.reason for r in rejects] == [
+        "date '05/01/2005' is ambiguous (day/month order); kept with its page's date 2020-10-25"
+    ]
 
 
 def test_html_records_go_through_the_extractor(tmp_path: Path) -> None:

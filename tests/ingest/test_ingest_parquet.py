@@ -43,9 +43,43 @@ def test_rows_become_documents_and_bad_rows_rejects(tmp_path: Path) -> None:
     assert documents[0].origin == f"{path}:row 0"
     assert [(r.position, r.reason) for r in rejects] == [
         ("row 2", "empty text"),
-        ("row 3", f"duplicate id 'a' (first seen at {path}:row 0)"),
+        ("row 3", f"duplicate id 'a' (first seen at {path}:row 0): the same text again, kept once"),
     ]
     assert summary.read == summary.kept + summary.rejected == 4
+
+
+def test_date_and_timestamp_columns_give_the_day_they_hold(tmp_path: Path) -> None:
+    evening = dt.datetime(2020, 10, 25, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    tables = {
+        "days": pa.array([dt.date(2020, 10, 25)], pa.date32()),
+        "naive": pa.array([dt.datetime(2020, 10, 25, 23, 30)], pa.timestamp("s")),
+        "zoned": pa.array([evening], pa.timestamp("ms", tz="+03:00")),  # the day as written
+        "epoch": pa.array([1603620000], pa.int64()),
+        "text": pa.array(["25/10/2020"]),
+    }
+    for name, dates in tables.items():
+        write_table(tmp_path / f"{name}.parquet", {"text": [ARTICLE], "date": dates})
+
+    documents, rejects, _ = read_corpus([tmp_path])
+
+    assert rejects == []
+    assert {doc.id: (doc.date, doc.date_source) for doc in documents} == {
+        f"{name}:0": ("2020-10-25", "metadata") for name in tables
+    }
+
+
+def test_a_timestamp_past_year_9999_is_a_warning_not_a_lost_file(tmp_path: Path) -> None:
+    dates = pa.array([1603620000, 2**40], pa.timestamp("s"))  # the second is in year 36812
+    path = write_table(tmp_path / "far.parquet", {"text": [ARTICLE, ARTICLE + " 2"], "date": dates})
+
+    documents, rejects, _ = read_corpus([path])
+
+    assert [(doc.id, doc.date) for doc in documents] == [("far:0", "2020-10-25"), ("far:1", None)]
+    (warning,) = rejects
+    assert (warning.position, warning.kept) == ("row 1", True)
+    assert warning.reason == (
+        "date timestamp[ms] value out of range (year 1-9999); kept without a date"  # as stored
+    )
 
 
 def test_a_table_without_text_or_html_is_one_reject_naming_its_columns(tmp_path: Path) -> None:

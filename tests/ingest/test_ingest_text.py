@@ -1,5 +1,6 @@
-"""Plain-text articles: the text is kept byte for byte (offsets index into it), and a
-headline and byline date are picked up when the file has them."""
+"""Plain-text articles: the text is kept byte for byte (offsets index into it) but for
+stray control characters, each replaced by one space with a warning, and a headline and
+byline date are picked up when the file has them."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_spun_seed_has_its_headline_and_byline_date(seeds: Path) -> None:
 
     assert doc.id == "002_5904dd556c9162f6"
     assert doc.title == "Putin says ready to strengthen Russia-China cooperation"
-    assert doc.date == "2020-10-25"
+    assert (doc.date, doc.date_source) == ("2020-10-25", "text")  # its byline's date line
     assert doc.text == (seeds / "002_5904dd556c9162f6.txt").read_text(encoding="utf-8")
 
 
@@ -35,7 +36,7 @@ def test_wire_copy_seed_has_a_headline_but_no_date(seeds: Path) -> None:
 
     assert doc.id == "000_d1e9f2ba145d541d"
     assert doc.title == "Russia-China military alliance cannot be excluded"
-    assert doc.date is None
+    assert (doc.date, doc.date_source) == (None, None)
     assert doc.origin == str(seeds / "000_d1e9f2ba145d541d.txt")
 
 
@@ -76,14 +77,35 @@ def test_bytes_neither_utf8_nor_windows_1252_are_rejected_with_the_offset(tmp_pa
     assert reject.record_id == "broken"
 
 
-def test_nul_bytes_mean_binary_content(tmp_path: Path) -> None:
+def test_many_nul_bytes_mean_binary_content(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"GIF89a\x00\x01\x02 not really text")
 
     reject = only_record(path)
 
     assert isinstance(reject, Reject)
-    assert reject.reason.startswith("binary content (NUL bytes")
+    assert reject.reason == (
+        "binary content (3 of 25 bytes are NUL or other control bytes, first at byte 6)"
+    )
+
+
+def test_a_few_control_characters_in_an_article_become_spaces(tmp_path: Path) -> None:
+    # A 12 KB article with two NULs and an escape, as broken CMS exports have them.
+    text = "Headline\n\n" + "A sentence of the article. " * 450
+    broken = text[:3000] + "\x00" + text[3001:6000] + "\x1b" + text[6001:9000] + "\x00"
+    broken += text[9001:]
+    path = tmp_path / "glitch.txt"
+    path.write_bytes(broken.encode())
+
+    doc, warning = iter_records([path])
+
+    assert isinstance(doc, Document)
+    assert len(doc.text) == len(broken)  # one for one, so offsets still point into the file
+    assert [doc.text[at] for at in (3000, 6000, 9000)] == [" "] * 3
+    assert doc.title == "Headline"
+    assert isinstance(warning, Reject)
+    assert (warning.kept, warning.record_id, warning.position) == (True, "glitch", "file")
+    assert warning.reason.startswith("3 control characters (NUL, U+001B) in the text replaced")
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\r\n\t  \n", b"\xef\xbb\xbf\n"])
@@ -135,8 +157,12 @@ def test_markdown_files_are_read_as_text(tmp_path: Path) -> None:
     assert doc.text == "# A post\n\nSome words."
 
 
+# C0 control characters other than tab and line breaks are replaced (see above).
+CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n\x0c\r")
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")))
+@given(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters=CONTROLS)))
 def test_any_utf8_text_is_read_back_unchanged(text: str) -> None:
     if not text.strip() or text.startswith("\ufeff"):
         return  # rejected as empty, or starts with what reads as a byte order mark

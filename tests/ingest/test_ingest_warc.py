@@ -60,11 +60,11 @@ def test_response_records_become_documents_with_site_title_and_date(
     wire, farm = documents
     assert (wire.id, wire.url, wire.site) == (WIRE_URI, WIRE_URI, "wire.example")
     assert wire.title == "Dockers strike at Valmera"
-    assert wire.date == "2021-03-01"
+    assert (wire.date, wire.date_source) == ("2021-03-01", "metadata")
     assert wire.text.splitlines()[-2:] == WIRE
     assert wire.origin == f"{tmp_path / name}:record 3"
-    # The capture date (WARC-Date) is not the article's date: without one on the page, none.
-    assert (farm.site, farm.date) == ("newsfarm.example", None)
+    # Without a date on the page, the capture date (WARC-Date), marked as only that.
+    assert (farm.site, farm.date, farm.date_source) == ("newsfarm.example", "2021-03-05", "crawl")
 
 
 def test_a_page_in_its_declared_charset_is_decoded(tmp_path: Path) -> None:
@@ -107,6 +107,19 @@ def test_a_resource_record_and_a_plain_text_page_are_articles_too(tmp_path: Path
     assert text_doc.site == "txt.example"
 
 
+def test_a_plain_text_page_is_dated_from_its_byline_before_the_crawl(tmp_path: Path) -> None:
+    text = "\n\n".join(["Dockers strike at Valmera", "March 1, 2021", *WIRE]).encode()
+    path = write_warc(
+        tmp_path / "text.warc",
+        [record("response", http_response(text, "text/plain"), "https://txt.example/a")],
+    )
+
+    (doc,) = iter_records([path])
+
+    assert isinstance(doc, Document)
+    assert (doc.date, doc.date_source) == ("2021-03-01", "text")
+
+
 def reasons(path: Path) -> list[tuple[str, str]]:
     out = []
     for item in iter_records([path]):
@@ -135,7 +148,10 @@ def test_responses_that_are_not_articles_are_rejected_with_their_reason(tmp_path
         ("record 2", "not an article: content type image/png"),
         ("record 3", "not an HTTP response (text/dns)"),
         ("record 4", "no article text found in HTML"),
-        ("record 5", "binary content (NUL bytes, first at byte 3)"),
+        (
+            "record 5",
+            "binary content (3 of 10 bytes are NUL or other control bytes, first at byte 3)",
+        ),
     ]
 
 
@@ -188,7 +204,7 @@ def test_garbage_after_good_records_is_rejected_where_it_starts(tmp_path: Path) 
     assert records[-1].reason == "file cannot be read after record 5: Invalid WARC header"
 
 
-def test_the_same_page_captured_twice_is_a_duplicate_id(tmp_path: Path) -> None:
+def test_the_same_page_captured_twice_is_kept_once(tmp_path: Path) -> None:
     page = article_page("Dockers strike at Valmera", WIRE)
     path = write_warc(tmp_path / "twice.warc", [page_record(WIRE_URI, page)] * 2)
 
@@ -196,8 +212,28 @@ def test_the_same_page_captured_twice_is_a_duplicate_id(tmp_path: Path) -> None:
 
     assert isinstance(first, Document)
     assert isinstance(second, Reject)
-    assert second.position == "record 2"
-    assert second.reason.startswith(f"duplicate id '{WIRE_URI}'")
+    assert (second.position, second.kept) == ("record 2", False)
+    assert second.reason == (
+        f"duplicate id '{WIRE_URI}' (first seen at {path}:record 1): the same text again, kept once"
+    )
+
+
+def test_a_page_captured_again_after_an_update_is_kept_under_a_new_id(tmp_path: Path) -> None:
+    before = article_page("Dockers strike at Valmera", WIRE)
+    after = article_page("Dockers strike at Valmera", [*WIRE, "Talks resume on Friday."])
+    path = write_warc(
+        tmp_path / "update.warc", [page_record(WIRE_URI, before), page_record(WIRE_URI, after)]
+    )
+
+    first, second, warning = iter_records([path])
+
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert (first.id, second.id) == (WIRE_URI, f"{WIRE_URI}~2")
+    assert "Talks resume on Friday." in second.text
+    assert isinstance(warning, Reject) and warning.kept
+    assert warning.reason == (
+        f"duplicate id '{WIRE_URI}' (first seen at {path}:record 1); kept as '{WIRE_URI}~2'"
+    )
 
 
 def test_a_record_without_target_uri_is_named_after_file_and_record(tmp_path: Path) -> None:

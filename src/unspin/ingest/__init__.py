@@ -1,7 +1,12 @@
 """Ingest: files and folders in, Documents and Rejects out.
 
-Every record read becomes exactly one of the two; nothing is dropped silently. Problems with
-the paths themselves (missing, unsupported, unreadable) raise before any record is read.
+Every record read becomes exactly one of the two; nothing is dropped silently. A kept record
+that was changed on the way (renamed for a duplicate id, a date that could not be read,
+control characters replaced) is followed by a warning: a Reject with ``kept``, written with
+the rejects but not counted as one. Problems with the paths themselves (missing,
+unsupported, unreadable) raise before any record is read. How ids are made, and what
+happens to a duplicate id, is in ``files``; dates and their ``date_source`` in ``dates``,
+``page_dates``, ``text``, ``records`` and ``warc``.
 
 A Reject's position is the 1-based line of a JSON Lines file, "row N" (0-based) of a Parquet
 file, "record N" (1-based, every WARC record counted) of a web archive, "file" when a whole
@@ -17,11 +22,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from unspin.errors import EmptyCorpusError, UnreadableInputError, UsageError
-from unspin.ingest.files import read_inputs
+from unspin.ingest.files import ReadCounts, read_inputs
 from unspin.ingest.formats import SUPPORTED_EXTENSIONS
 from unspin.ingest.paths import check_input, check_inputs
 from unspin.ingest.source import WHOLE_FILE
 from unspin.model import Document, IngestSummary, Reject
+from unspin.progress import Progress
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
@@ -29,6 +35,7 @@ __all__ = [
     "iter_records",
     "read_corpus",
     "read_document",
+    "read_document_with_warnings",
 ]
 
 InputPath = str | os.PathLike[str]
@@ -51,25 +58,39 @@ class RejectedInputError(UnreadableInputError):
 def iter_records(inputs: Sequence[InputPath]) -> Iterator[Document | Reject]:
     """Stream every record of every input, in a deterministic order.
 
-    All paths are checked first, so a path problem raises before anything is yielded.
+    Each kept Document may be followed by warnings about it (Rejects with ``kept``). All
+    paths are checked first, so a path problem raises before anything is yielded.
     """
     return read_inputs(check_inputs(inputs))
 
 
-def read_corpus(inputs: Sequence[InputPath]) -> tuple[list[Document], list[Reject], IngestSummary]:
-    """Read everything; raise EmptyCorpusError when not one document could be kept."""
+def read_corpus(
+    inputs: Sequence[InputPath], progress: Progress | None = None
+) -> tuple[list[Document], list[Reject], IngestSummary]:
+    """Read everything: documents, rejects and warnings (in one list), and their counts.
+
+    ``progress`` starts stage "read" with the number of files and advances once per file.
+    Raises EmptyCorpusError when not one document could be kept.
+    """
     documents: list[Document] = []
     rejects: list[Reject] = []
-    for record in iter_records(inputs):
+    counts = ReadCounts()
+    for record in read_inputs(check_inputs(inputs), progress, counts):
         if isinstance(record, Document):
             documents.append(record)
         else:
             rejects.append(record)
+    warnings = sum(1 for reject in rejects if reject.kept)
+    rejected = len(rejects) - warnings
     summary = IngestSummary(
-        read=len(documents) + len(rejects), kept=len(documents), rejected=len(rejects)
+        read=len(documents) + rejected,
+        kept=len(documents),
+        rejected=rejected,
+        warnings=warnings,
+        renamed=counts.renamed,
     )
     if not documents:
-        raise EmptyCorpusError(_empty_message(rejects))
+        raise EmptyCorpusError(_empty_message([reject for reject in rejects if not reject.kept]))
     return documents, rejects, summary
 
 
@@ -90,6 +111,11 @@ def _empty_message(rejects: list[Reject]) -> str:
 
 def read_document(path: InputPath) -> Document:
     """The one document in ``path`` (txt/md/html, or a JSONL/Parquet/WARC file of one record)."""
+    return read_document_with_warnings(path)[0]
+
+
+def read_document_with_warnings(path: InputPath) -> tuple[Document, list[Reject]]:
+    """The one document in ``path``, and the warnings about it (see ``read_document``)."""
     checked = check_input(path)
     if checked.is_folder:
         raise UsageError(
@@ -97,7 +123,11 @@ def read_document(path: InputPath) -> Document:
             "Fix: pass a single file (to read a whole folder, use 'unspin scan')."
         )
     found: Document | Reject | None = None
+    warnings: list[Reject] = []
     for record in read_inputs([checked]):
+        if isinstance(record, Reject) and record.kept:
+            warnings.append(record)
+            continue
         if found is not None:
             raise UsageError(
                 f"'{os.fspath(path)}' holds more than one record, but one document is needed "
@@ -110,4 +140,4 @@ def read_document(path: InputPath) -> Document:
         )
     if isinstance(found, Reject):
         raise RejectedInputError(found)
-    return found
+    return found, warnings

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from unspin.ingest.source import CONTROL, CONTROL_BYTES, MAX_CONTROL_SHARE
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     # UTF-16 text is full of NUL bytes; without its BOM we would call it binary.
@@ -26,6 +28,7 @@ _NOT_PAGE_ENCODINGS = frozenset(
 )
 
 _LABELS = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")  # CONTROL_BYTES, as a pattern
 
 
 class DecodeError(ValueError):
@@ -42,18 +45,21 @@ def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode file bytes: BOM, then ``declared``, then UTF-8, then Windows-1252.
 
-    Raises DecodeError for binary content or bytes no candidate encoding accepts.
+    Raises DecodeError for binary content (more than MAX_CONTROL_SHARE control characters)
+    or bytes no candidate encoding accepts. A few control characters are left in the text
+    for ``check_text`` to replace and report.
     """
     data, bom_encoding = _strip_bom(data)
     if bom_encoding and bom_encoding != "utf-8":
         try:
-            return _no_nul(data.decode(bom_encoding))
+            text = data.decode(bom_encoding)
         except UnicodeDecodeError as err:
             reason = f"undecodable bytes: invalid {bom_encoding} at byte {err.start}"
             raise DecodeError(reason) from err
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DecodeError(f"binary content (NUL bytes, first at byte {nul})")
+        if len(CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+            raise DecodeError(f"binary content (control characters in {bom_encoding} text)")
+        return text
+    _check_not_binary(data)
     candidates = [declared] if declared and bom_encoding is None else []
     candidates += ["utf-8", "cp1252"]
     failures = []
@@ -68,10 +74,17 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     raise DecodeError("undecodable bytes: " + ", ".join(failures))
 
 
-def _no_nul(text: str) -> str:
-    if "\x00" in text:
-        raise DecodeError("binary content (NUL bytes)")
-    return text
+def _check_not_binary(data: bytes) -> None:
+    # Control bytes are the same characters in UTF-8, Windows-1252 and every other
+    # ASCII-compatible encoding, so they can be counted before decoding.
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
+    if controls > MAX_CONTROL_SHARE * len(data):
+        found = _CONTROL_BYTE.search(data)
+        assert found is not None
+        raise DecodeError(
+            f"binary content ({controls} of {len(data)} bytes are NUL or other control bytes, "
+            f"first at byte {found.start()})"
+        )
 
 
 def declared_charset(data: bytes) -> str | None:

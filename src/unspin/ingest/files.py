@@ -1,56 +1,153 @@
-"""Walking the checked inputs in a fixed order and reading every file found."""
+"""Walking the checked inputs in a fixed order, naming what is found and reading it.
+
+Ids. A file's id is its path, without the extension, relative to the folder the inputs have
+in common: a folder input counts as itself, a file input as the folder it sits in. So one
+folder gives ids relative to it (``business/001``), one file its stem, and several inputs
+ids that keep them apart: ``unspin scan bbc/business bbc/sport`` and ``unspin scan
+bbc/*/*.txt`` both give ``business/001`` and ``sport/001``. Inputs with nothing in common
+but the root (``/a/x.txt``, ``/b/x.txt``) are named from it (``a/x``, ``b/x``). Records of
+JSON Lines, Parquet and WARC files keep their own ids; a record without one is
+``<file id>:<position>``.
+
+Duplicate ids. Reports and indexes key on ids, so no two kept documents share one, and no
+text is lost to a clash. A record whose id was seen before, with another text, is kept
+under a derived id, ``<id>~2`` (``~3``... the first not yet taken), with a warning naming
+both positions. A record that repeats an earlier one exactly (same id, same text: a page
+captured twice, a file given twice) is rejected, since no text would be lost, and its reject
+names the record it repeats; whatever else it carries (a later date, another title) is not
+read, as the first record's is kept. A derived id is unused when it is given out; a later
+record that carries that very id is then renamed in its turn.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from unspin.ingest.formats import READERS, format_of, strip_extension, unsupported_reason
 from unspin.ingest.paths import Input
 from unspin.ingest.source import WHOLE_FILE, Source
 from unspin.model import Document, Reject
+from unspin.progress import NoProgress, Progress
 
 WHOLE_FOLDER = "folder"
+# Joins an id and the number that tells a later record with the same id apart ("7~2").
+RENAME_MARK = "~"
+# Bytes of the text digest that tells an exact repeat from another text under the same id:
+# 128 bits, so two different texts agree by chance less often than one in 10^38.
+_DIGEST_BYTES = 16
 
 
-def read_inputs(inputs: Iterable[Input]) -> Iterator[Document | Reject]:
+@dataclass
+class ReadCounts:
+    """What read_inputs changed on the way: records kept under a derived id."""
+
+    renamed: int = 0
+
+
+def read_inputs(
+    inputs: Iterable[Input], progress: Progress | None = None, counts: ReadCounts | None = None
+) -> Iterator[Document | Reject]:
     """Every record of every input, in input order and sorted within folders.
 
-    An id seen before in the run turns the later record into a reject, so that reports and
-    indexes can key on ids without one document silently replacing another.
+    A kept record may be followed by warnings about it (Rejects with ``kept``), which name the
+    id it is kept under. The files are listed first, so that ``progress`` knows how many
+    there are; it advances once per file read.
     """
-    first_seen: dict[str, str] = {}
-    for item in _files(inputs):
+    progress = progress or NoProgress()
+    counts = counts or ReadCounts()
+    files = list(list_files(list(inputs)))
+    progress.start("read", sum(1 for item in files if not isinstance(item, Reject)))
+    ids = _Ids()
+    for item in files:
         if isinstance(item, Reject):
             yield item
             continue
         source, extension = item
+        # The last record read: where it is, the id it came with, the id it is kept under.
+        last: tuple[str, str | None, str | None] | None = None
         for record in READERS[extension](source):
             if isinstance(record, Document):
-                origin = record.origin or source.label
-                if record.id in first_seen:
-                    yield source.reject(
-                        f"duplicate id '{record.id}' (first seen at {first_seen[record.id]})",
-                        _position(origin, source.label),
-                        record_id=record.id,
-                    )
-                    continue
-                first_seen[record.id] = origin
-            yield record
+                position = _position(record, source)
+                admitted = ids.admit(record, position, source, counts)
+                kept = admitted[0].id if isinstance(admitted[0], Document) else None
+                last = (position, record.id, kept)
+                yield from admitted
+            elif record.kept and last and (record.position, record.record_id) == last[:2]:
+                # A warning about the record just read names the id it is kept under; the
+                # warnings of an exact repeat go with it (its reject names the record kept).
+                if last[2] is not None:
+                    yield replace(record, record_id=last[2])
+            else:
+                yield record
+        progress.advance()
 
 
-def _position(origin: str, label: str) -> str:
+class _Ids:
+    """The ids kept so far, and what becomes of a record whose id is among them."""
+
+    def __init__(self) -> None:
+        self.taken: dict[str, str] = {}  # id kept -> where its record was read
+        # id as read -> digest of the first text read under it, and where that was
+        self.first: dict[str, tuple[bytes, str]] = {}
+        # id as read -> digests of the other texts read under it -> where each was read
+        self.others: dict[str, dict[bytes, str]] = {}
+        self.next_number: dict[str, int] = {}
+
+    def admit(
+        self, doc: Document, position: str, source: Source, counts: ReadCounts
+    ) -> list[Document | Reject]:
+        """``doc`` as kept (renamed, with a warning, if need be), or the reject of a repeat."""
+        origin = doc.origin or source.label
+        text = doc.text.encode("utf-8", "surrogatepass")  # JSON may hold lone surrogates
+        digest = hashlib.blake2b(text, digest_size=_DIGEST_BYTES).digest()
+        first = self.first.get(doc.id)
+        if first is None:
+            self.first[doc.id] = (digest, origin)
+        else:
+            others = self.others.setdefault(doc.id, {})
+            repeats = first[1] if first[0] == digest else others.get(digest)
+            if repeats is not None:
+                reason = (
+                    f"duplicate id '{doc.id}' (first seen at {repeats}): the same text again, "
+                    "kept once"
+                )
+                return [source.reject(reason, position, record_id=doc.id)]
+            others[digest] = origin
+        taken_by = self.taken.get(doc.id)
+        if taken_by is None:
+            self.taken[doc.id] = origin
+            return [doc]
+        new_id = self._derived(doc.id)
+        self.taken[new_id] = origin
+        counts.renamed += 1
+        reason = f"duplicate id '{doc.id}' (first seen at {taken_by}); kept as '{new_id}'"
+        return [replace(doc, id=new_id), source.warn(reason, position, record_id=new_id)]
+
+    def _derived(self, doc_id: str) -> str:
+        number = self.next_number.get(doc_id, 2)
+        while f"{doc_id}{RENAME_MARK}{number}" in self.taken:
+            number += 1
+        self.next_number[doc_id] = number + 1
+        return f"{doc_id}{RENAME_MARK}{number}"
+
+
+def _position(doc: Document, source: Source) -> str:
     # Readers write origins as "<file>" or "<file>:<position>".
+    origin, label = doc.origin or source.label, source.label
     return origin[len(label) + 1 :] if origin.startswith(label + ":") else WHOLE_FILE
 
 
-def _files(inputs: Iterable[Input]) -> Iterator[tuple[Source, str] | Reject]:
+def list_files(inputs: list[Input]) -> Iterator[tuple[Source, str] | Reject]:
+    """Every file to read, with the id its records are named by (see the module notes)."""
+    base = _common_folder(inputs)
     for item in inputs:
         if not item.is_folder:
             assert item.extension is not None  # set for every checked file
-            stem = strip_extension(item.path.name, item.extension)
-            yield Source(item.path, stem), item.extension
+            yield Source(item.path, _file_id(item.path, item.extension, base)), item.extension
             continue
         for found in _walk(item.path, set()):
             if isinstance(found, Reject):
@@ -60,10 +157,23 @@ def _files(inputs: Iterable[Input]) -> Iterator[tuple[Source, str] | Reject]:
             if extension is None:
                 yield Reject(str(found), WHOLE_FILE, unsupported_reason(found.name))
                 continue
-            # Ids relative to the folder: corpora such as BBC reuse file names across
-            # subfolders (business/001.txt, sport/001.txt), and the stem alone would collide.
-            relative = found.relative_to(item.path).as_posix()
-            yield Source(found, strip_extension(relative, extension)), extension
+            yield Source(found, _file_id(found, extension, base)), extension
+
+
+def _common_folder(inputs: list[Input]) -> str | None:
+    """The folder all inputs are in (a folder input counting as itself), as an absolute path."""
+    anchors = [
+        os.path.abspath(item.path if item.is_folder else item.path.parent) for item in inputs
+    ]
+    try:
+        return os.path.commonpath(anchors)
+    except ValueError:  # Windows paths on different drives have nothing in common
+        return None
+
+
+def _file_id(path: Path, extension: str, base: str | None) -> str:
+    relative = os.path.relpath(os.path.abspath(path), base) if base else path.name
+    return strip_extension(Path(relative).as_posix(), extension)
 
 
 def _walk(folder: Path, visited: set[tuple[int, int]]) -> Iterator[Path | Reject]:

@@ -1,4 +1,8 @@
-"""HTML pages: the article text and its metadata, extracted by trafilatura."""
+"""HTML pages: the article text and its metadata, extracted by trafilatura.
+
+The date is the one the page's markup declares (``page_dates``), never trafilatura's: its
+date search falls back on the page's text and dates an undated page from a copyright line.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,10 @@ import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
-from unspin.ingest.dates import normalize_date
 from unspin.ingest.decoding import DecodeError, declared_charset, decode_text
-from unspin.ingest.source import Source, read_bytes, site_of, text_problem
-from unspin.model import Document, Reject
+from unspin.ingest.page_dates import page_date
+from unspin.ingest.source import CheckedText, Source, check_text, read_bytes, site_of
+from unspin.model import DateSource, Document, Reject
 
 NO_TEXT = "no article text found in HTML"
 # How deep libxml2 nests elements before it gives up on the rest of a page (its default,
@@ -26,6 +30,9 @@ LIBXML_MAX_TEXT = 10_000_000
 # 0.1 s, measured here), so a page parsed past libxml2's limit is flattened to this depth.
 # News markup is 15-40 elements deep; 100 keeps every real layout as it was.
 FLATTEN_DEPTH = 100
+# trafilatura always runs htmldate, whose result unspin does not use (see above); its fast
+# mode without the search of the whole page's text costs the least.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
 
 
@@ -37,6 +44,8 @@ class Article:
     site: str | None = None
     url: str | None = None
     lang: str | None = None
+    date_source: DateSource | None = None  # set whenever `date` is
+    warnings: tuple[str, ...] = ()  # what was changed to read the page (control characters)
 
 
 class ExtractionError(ValueError):
@@ -61,14 +70,16 @@ def _extract(page: Any, url: str | None) -> Any:
             include_comments=False,
             include_tables=True,
             with_metadata=True,
+            date_extraction_params=dict(_DATE_SEARCH),
         )
     except Exception as err:  # a third-party parser on untrusted pages: one page, one reject
         raise ExtractionError(f"HTML could not be parsed: {type(err).__name__}: {err}") from err
 
 
-def _text_of(result: Any) -> str | None:
+def _text_of(result: Any) -> CheckedText | None:
     text = _str_or_none(getattr(result, "text", None)) if result is not None else None
-    return None if text is None or text_problem(text) else text
+    checked = check_text(text) if text is not None else None
+    return None if checked is None or isinstance(checked, str) else checked
 
 
 def _deep_tree(html: str) -> Any:
@@ -96,29 +107,36 @@ def _deep_tree(html: str) -> Any:
 
 def extract_article(html: str, url: str | None = None) -> Article:
     """The main text of a page, one line per paragraph, with title, date, site and URL."""
+    page = check_text(html, "page")
+    if isinstance(page, str):
+        raise ExtractionError(page)
+    html = page.text  # lxml would stop at a NUL and lose the rest of the page
     result = _extract(html, url)
-    text = _text_of(result)
-    if text is None and (len(html) > LIBXML_MAX_TEXT or html.count("<") > LIBXML_MAX_DEPTH):
+    extracted = _text_of(result)
+    if extracted is None and (len(html) > LIBXML_MAX_TEXT or html.count("<") > LIBXML_MAX_DEPTH):
         # libxml2 stops building the tree 256 elements deep, so a page of unclosed tags
         # (one <font> per paragraph, as old CMSs write) loses its text, and it drops a text
         # node over 10 MB; parse it again without those limits. Only pages with no text
         # pay for the second parse.
         result = _extract(_deep_tree(html), url)
-        text = _text_of(result)
-    if text is None:
+        extracted = _text_of(result)
+    if extracted is None:
         raise ExtractionError(NO_TEXT)
     found_url = url or _str_or_none(getattr(result, "url", None))
     # The host is a stable key for site scores; a site name is free text that varies between
     # pages of one site, so it is only the fallback.
     site = site_of(found_url) or _str_or_none(getattr(result, "sitename", None))
     lang = _HTML_LANG.search(html[:4096])
+    date = page_date(html)
     return Article(
-        text=text,
+        text=extracted.text,
         title=_str_or_none(getattr(result, "title", None)),
-        date=normalize_date(getattr(result, "date", None)),
+        date=date,
         site=site,
         url=found_url,
         lang=lang.group(1).lower() if lang else None,
+        date_source="metadata" if date else None,
+        warnings=tuple(w for w in (page.warning, extracted.warning) if w),
     )
 
 
@@ -150,4 +168,7 @@ def read_html_file(source: Source) -> Iterator[Document | Reject]:
         date=article.date,
         lang=article.lang,
         origin=source.label,
+        date_source=article.date_source,
     )
+    for warning in article.warnings:
+        yield source.warn(warning, record_id=source.id)

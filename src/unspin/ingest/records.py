@@ -1,13 +1,19 @@
-"""Records of JSON Lines and Parquet files: the fields they carry, checked the same way."""
+"""Records of JSON Lines and Parquet files: the fields they carry, checked the same way.
+
+A record's own ``date`` field is its date (``date_source`` "metadata"); an HTML record without
+one takes the date its page's markup declares. A date field that cannot be read as one day
+(ambiguous, impossible, not a date) leaves the record without a date and with a warning
+saying why: the record is kept, and nothing changes without a word.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from unspin.ingest.dates import normalize_date
+from unspin.ingest.dates import DateError, parse_date
 from unspin.ingest.html import Article, ExtractionError, extract_article
-from unspin.ingest.source import Source, site_of, text_problem
+from unspin.ingest.source import Source, check_text, site_of
 from unspin.model import Document, Reject
 
 # The fields a record may carry; everything else in it is ignored.
@@ -61,8 +67,8 @@ def _content(record: Mapping[str, Any]) -> tuple[str, Article | None] | str:
 
 def to_document(
     record: Mapping[str, Any], source: Source, position: str, origin: str, id_position: str
-) -> Document | Reject:
-    """Check one record and make it a Document; a Reject says what is wrong with it.
+) -> list[Document | Reject]:
+    """Check one record: its Document and any warnings about it, or the Reject saying why not.
 
     ``position`` is where a reject points (e.g. "12" or "row 3"); ``id_position`` is what a
     record without an id is named by (e.g. "12" or "3").
@@ -70,29 +76,35 @@ def to_document(
     doc_id = _record_id(record.get("id"), f"{source.id}:{id_position}")
     if doc_id is None:
         kind = json_type(record.get("id"))
-        return source.reject(f"field 'id' must be a string or an integer, got {kind}", position)
-
-    def reject(reason: str) -> Reject:
-        return source.reject(reason, position, record_id=doc_id)
+        return [source.reject(f"field 'id' must be a string or an integer, got {kind}", position)]
 
     content = _content(record)
     if isinstance(content, str):
-        return reject(content)
+        return [source.reject(content, position, record_id=doc_id)]
     text, extracted = content
-    problem = text_problem(text)
-    if problem:
-        return reject(problem)
+    checked = check_text(text)
+    if isinstance(checked, str):
+        return [source.reject(checked, position, record_id=doc_id)]
 
     # What the record says about itself beats what extraction guessed from the page.
-    page = extracted or Article(text=text)
+    page = extracted or Article(text=checked.text)
+    warnings = [*page.warnings, *([checked.warning] if checked.warning else [])]
+    try:
+        date = parse_date(record.get("date"))
+    except DateError as err:
+        date = None
+        instead = f"kept with its page's date {page.date}" if page.date else "kept without a date"
+        warnings.append(f"{err}; {instead}")
     url = _optional_str(record.get("url")) or page.url
-    return Document(
+    document = Document(
         id=doc_id,
-        text=text,
+        text=checked.text,
         title=_optional_str(record.get("title")) or page.title,
         url=url,
         site=_optional_str(record.get("site")) or site_of(url) or page.site,
-        date=normalize_date(record.get("date")) or page.date,
+        date=date or page.date,
         lang=_optional_str(record.get("lang")) or page.lang,
         origin=origin,
+        date_source="metadata" if date else page.date_source,
     )
+    return [document, *(source.warn(w, position, record_id=doc_id) for w in warnings)]

@@ -1,4 +1,9 @@
-"""Plain-text articles (.txt, .md): the text exactly as written, plus a guessed title and date."""
+"""Plain-text articles (.txt, .md): the text exactly as written, plus a guessed title and date.
+
+"Exactly as written" but for stray control characters (NUL and the like), each replaced by a
+space with a warning (see ``check_text``). The date is a line near the top that is nothing
+but a date (the byline's), with ``date_source`` "text".
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Iterator
 
 from unspin.ingest.dates import parse_date_line
 from unspin.ingest.decoding import DecodeError, decode_text
-from unspin.ingest.source import Source, read_bytes, text_problem
+from unspin.ingest.source import Source, check_text, read_bytes
 from unspin.model import Document, Reject
 
 MAX_TITLE_CHARS = 200
@@ -34,17 +39,22 @@ def read_text_file(source: Source) -> Iterator[Document | Reject]:
     except DecodeError as err:
         yield source.reject(str(err), record_id=source.id)
         return
-    problem = text_problem(text)
-    if problem:
-        yield source.reject(problem, record_id=source.id)
+    checked = check_text(text)
+    if isinstance(checked, str):
+        yield source.reject(checked, record_id=source.id)
         return
+    text = checked.text
+    date = guess_date(text)
     yield Document(
         id=source.id,
         text=text,
         title=guess_title(text),
-        date=guess_date(text),
+        date=date,
         origin=source.label,
+        date_source="text" if date else None,
     )
+    if checked.warning:
+        yield source.warn(checked.warning, record_id=source.id)
 
 
 def guess_title(text: str) -> str | None:

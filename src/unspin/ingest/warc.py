@@ -12,10 +12,12 @@ being counted: read = kept + rejected counts content records only. The count of 
 records is kept on the reader for whoever wants to report it.
 
 Pages go through the same extraction as ``.html`` files, with the record's target URI as
-the page URL, so the site is the URI's host. The capture date (WARC-Date) is not the
-article's date, only a bound on it, and a wrong date would reverse the direction of reuse,
-so the date comes from the page alone. A document's id is its target URI (what a user
-looks up), or ``<file>:<record>`` when a record has none.
+the page URL, so the site is the URI's host. The date is the page's own (its markup's, with
+``date_source`` "metadata", or for a plain-text page its byline's, "text"). Only when the
+page has none is it the capture date (WARC-Date) with ``date_source`` "crawl": not when the
+article was published, only a day by which it was, and direction of reuse must not read it
+as more. An unreadable WARC-Date just leaves no fallback. A document's id is its target URI
+(what a user looks up), or ``<file>:<record>`` when a record has none.
 
 FastWARC over warcio: it is maintained, typed, about three times faster, and it stops with
 an error on a broken archive where warcio reads garbage as records.
@@ -28,10 +30,11 @@ from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
+from unspin.ingest.dates import normalize_date
 from unspin.ingest.decoding import DecodeError, charset_name, decode_text
 from unspin.ingest.html import Article, ExtractionError, article_from_bytes
 from unspin.ingest.http_body import BodyError, decode_body
-from unspin.ingest.source import Source, site_of, text_problem
+from unspin.ingest.source import Source, check_text, site_of
 from unspin.ingest.text import guess_date, guess_title
 from unspin.model import Document, Reject
 
@@ -83,10 +86,20 @@ def _records(source: Source, stream: BinaryIO) -> Iterator[Document | Reject]:
             reason = f"unknown WARC record type '{found}'" if found else "no WARC-Type header"
             yield source.reject(f"not a WARC record: {reason}", f"record {number}")
         elif kind & CONTENT_TYPES:
-            yield _record(source, record, f"record {number}")
+            yield from _record(source, record, f"record {number}")
 
 
-def _record(source: Source, record: WarcRecord, position: str) -> Document | Reject:
+def _record(source: Source, record: WarcRecord, position: str) -> list[Document | Reject]:
+    found = _page(source, record, position)
+    if isinstance(found, Reject):
+        return [found]
+    document, warnings = found
+    return [document, *(source.warn(w, position, record_id=document.id) for w in warnings)]
+
+
+def _page(
+    source: Source, record: WarcRecord, position: str
+) -> tuple[Document, tuple[str, ...]] | Reject:
     uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
     doc_id = uri or f"{source.id}:{position}"
 
@@ -121,19 +134,22 @@ def _record(source: Source, record: WarcRecord, position: str) -> Document | Rej
         article = _article(body, media in HTML_TYPES, charset, uri)
     except (BodyError, DecodeError, ExtractionError) as err:
         return reject(str(err)[:_MAX_ERROR_CHARS])
-    problem = text_problem(article.text)
-    if problem:
-        return reject(problem)
-    return Document(
+    checked = check_text(article.text)
+    if isinstance(checked, str):
+        return reject(checked)
+    crawled = None if article.date else normalize_date(record.headers.get("WARC-Date"))
+    document = Document(
         id=doc_id,
-        text=article.text,
+        text=checked.text,
         title=article.title,
         url=uri,
         site=article.site,
-        date=article.date,
+        date=article.date or crawled,
         lang=article.lang,
         origin=f"{source.label}:{position}",
+        date_source=article.date_source or ("crawl" if crawled else None),
     )
+    return document, (*article.warnings, *([checked.warning] if checked.warning else []))
 
 
 def _article(body: bytes, is_html: bool, charset: str | None, uri: str | None) -> Article:
@@ -141,8 +157,14 @@ def _article(body: bytes, is_html: bool, charset: str | None, uri: str | None) -
     if is_html:
         return article_from_bytes(body, charset, uri)
     text = decode_text(body, charset)
+    date = guess_date(text)
     return Article(
-        text=text, title=guess_title(text), date=guess_date(text), site=site_of(uri), url=uri
+        text=text,
+        title=guess_title(text),
+        date=date,
+        site=site_of(uri),
+        url=uri,
+        date_source="text" if date else None,
     )
 
 
