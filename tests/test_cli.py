@@ -128,6 +128,18 @@ def test_compare_without_json_prints_a_readable_summary(two_files: tuple[Path, P
     assert "wire" in result.stdout and "farm" in result.stdout
 
 
+def test_compare_says_what_it_could_not_read_in_a_file_it_kept(tmp_path: Path) -> None:
+    record = {"id": "farm", "text": FARM, "date": "05/01/2021"}  # day/month order unknown
+    farm = write(tmp_path, "farm.jsonl", json.dumps(record) + "\n")
+    result = run("compare", write(tmp_path, "wire.txt", WIRE), farm, "--json")
+    assert result.exit_code == 0, result.output
+    (warning,) = error_lines(result)
+    assert warning.startswith(f"unspin: warning: {farm}:1: ")
+    assert "05/01/2021" in warning
+    (document,) = [d for d in json.loads(result.stdout)["documents"] if d["id"] == "farm"]
+    assert document["date"] is None
+
+
 def test_compare_two_files_with_the_same_name_in_different_folders(tmp_path: Path) -> None:
     (tmp_path / "monday").mkdir()
     (tmp_path / "tuesday").mkdir()

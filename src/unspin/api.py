@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -18,9 +17,9 @@ from pathlib import Path
 from unspin.embed import embed_documents
 from unspin.engines import get_engine
 from unspin.errors import MostlyRejectedError, UsageError
-from unspin.ingest import read_corpus, read_document
+from unspin.ingest import read_corpus, read_document_with_warnings
 from unspin.lexicon import wordnet
-from unspin.model import Document, IngestSummary, Reject, RunResult
+from unspin.model import Document, IngestSummary, RunResult
 from unspin.pipeline import (
     NoProgress,
     Progress,
@@ -87,13 +86,20 @@ def compare_files(path_a: InputPath, path_b: InputPath, *, semantic: bool = Fals
     started = time.perf_counter()
     if semantic:
         require_semantic()
-    a, b = read_document(path_a), read_document(path_b)
+    (a, warnings_a), (b, warnings_b) = (
+        read_document_with_warnings(path_a),
+        read_document_with_warnings(path_b),
+    )
     result = compare_documents(a, b, semantic=semantic)
+    warnings = (*warnings_a, *warnings_b)
     # compare_documents renames the second document when both have the same id.
     by_id = {
         report.id: replace(doc, id=report.id, lang=report.lang)
         for report, doc in zip(result.documents, (a, b), strict=True)
     }
+    result = replace(
+        result, rejects=warnings, summary=replace(result.summary, warnings=len(warnings))
+    )
     return Run(result, by_id, time.perf_counter() - started)
 
 
@@ -128,7 +134,7 @@ def scan(
     selected = get_engine(engine, workers, semantic=semantic)
     folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
     try:
-        documents, rejects, summary = _read(inputs, timed)
+        documents, rejects, summary = read_corpus(inputs, progress=timed)
         wordnet()
         ran = selected.run(documents, timed)
     except BaseException:
@@ -165,19 +171,6 @@ def scan(
     timed.advance()
     seconds = manifest["seconds"]["total"]
     return Run(result, by_id, seconds, outputs, ran.candidates.total)
-
-
-def _read(
-    inputs: Sequence[InputPath], progress: Progress
-) -> tuple[list[Document], list[Reject], IngestSummary]:
-    """``read_corpus`` with its progress (stage "read", one step a file), also with an ingest
-    that does not report progress yet (then one step an input)."""
-    if "progress" in inspect.signature(read_corpus).parameters:
-        return read_corpus(inputs, progress=progress)  # type: ignore[call-arg,unused-ignore]
-    progress.start("read", len(inputs))
-    found = read_corpus(inputs)
-    progress.advance(len(inputs))
-    return found
 
 
 def write_outputs(

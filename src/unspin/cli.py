@@ -240,6 +240,11 @@ def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: b
     if html_path is not None:
         check_writable_file(html_path, "--html")
     run = compare_files(a, b, semantic=semantic)
+    for warning in run.result.rejects:  # kept records: a date that could not be read, ...
+        where = (
+            warning.source if warning.position == "file" else f"{warning.source}:{warning.position}"
+        )
+        click.echo(f"unspin: warning: {where}: {warning.reason}", err=True)
     if html_path is not None:
         from unspin.report.html import render_html
 
