@@ -34,9 +34,16 @@ def print_pair(console: Console, pair: PairResult, docs: Mapping[str, Document])
     direction = {"a->b": f"{a.id} → {b.id}", "b->a": f"{b.id} → {a.id}"}.get(
         pair.direction or "", "unknown (no dates to order them)"
     )
+    # Copied wording only; the share merely reworded is shown apart, never added to it.
+    reworded = (
+        f" (reworded A {pair.paraphrase_a:.0%}  B {pair.paraphrase_b:.0%})"
+        if pair.paraphrase_a or pair.paraphrase_b
+        else ""
+    )
     console.print(
         f"[bold]{pair.relation}[/bold]  score {pair.score:.2f}  "
-        f"coverage A {pair.coverage_a:.0%}  B {pair.coverage_b:.0%}  direction: {direction}"
+        f"copied A {pair.coverage_a:.0%}  B {pair.coverage_b:.0%}{reworded}  "
+        f"direction: {direction}"
     )
     table = Table(show_lines=True, expand=True)
     for column in ("#", "kind", "sim", "A", "B", "substitutions"):
