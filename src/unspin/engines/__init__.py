@@ -6,15 +6,14 @@ from unspin.engines.base import Engine, EngineResult
 from unspin.engines.local import LocalEngine
 from unspin.errors import UsageError
 
-ENGINES = ("local", "spark")
+# Only engines that exist are offered; Spark comes with its own issue.
+ENGINES = ("local",)
 
 
 def get_engine(name: str, workers: int | None = None, *, semantic: bool = False) -> Engine:
     """The engine called ``name``; ``semantic`` adds sentence-embedding candidates and links."""
     if name == "local":
         return LocalEngine(workers=workers, semantic=semantic)
-    if name == "spark":
-        raise UsageError("the spark engine is not built yet; run with --engine local (the default)")
     raise UsageError(f"unknown engine '{name}': choose one of {', '.join(ENGINES)}")
 
 
