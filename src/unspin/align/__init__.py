@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unspin.align.cleanup import drop_far_filler, merge_touching, merged_alignment
 from unspin.align.sentences import Link, link_sentences
 from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
@@ -294,7 +295,29 @@ def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
             substitutions=alignment.substitutions if kind != "paraphrase" else (),
         )
         passages.append(AlignedPassage(passage, tuple(sa), tuple(sb), alignment, cosine))
-    return sorted(passages, key=lambda p: (p.passage.a_start, p.passage.b_start))
+    kept = drop_far_filler(passages)
+    return merge_touching(a, b, kept, lambda p, q: _merged(a, b, p, q))
+
+
+def _merged(a: Prepared, b: Prepared, p: AlignedPassage, q: AlignedPassage) -> AlignedPassage:
+    """Two touching copied passages as one, its words aligned again from end to end."""
+    alignment = merged_alignment(a, b, p, q)
+    kind = passage_kind(alignment)
+    if kind == "paraphrase":  # both halves were copied wording, so the whole is too
+        kind = "spun"
+    cosine = p.cosine if p.cosine is not None else q.cosine
+    passage = Passage(
+        a_start=p.passage.a_start,
+        a_end=q.passage.a_end,
+        b_start=p.passage.b_start,
+        b_end=q.passage.b_end,
+        kind=kind,
+        similarity=round(alignment.similarity, 4),
+        substitutions=alignment.substitutions,
+    )
+    a_sentences = tuple(sorted({*p.a_sentences, *q.a_sentences}))
+    b_sentences = tuple(sorted({*p.b_sentences, *q.b_sentences}))
+    return AlignedPassage(passage, a_sentences, b_sentences, alignment, cosine)
 
 
 def _split_at_runs(

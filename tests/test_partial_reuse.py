@@ -1,0 +1,80 @@
+"""Partial reuse is reuse (issue 9): one copied paragraph inside a long page is a pair.
+
+A fact-checker's most common case is one wire paragraph pasted into a long page about
+something else: a small share of both sides, but copied word for word. And the passages
+of a pair are the copying, in one piece, without stray topical links around it.
+"""
+
+from __future__ import annotations
+
+from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
+
+from unspin.api import compare_documents
+from unspin.model import Document, PairResult
+
+WIRE = "\n\n".join(DOCK_STRIKE)
+COPIED = DOCK_STRIKE[1]
+
+# A long page on other subjects, numbered so that no two of its paragraphs are alike.
+OTHER_NEWS = [
+    f"In other news number {n}, the {town} council met on {day} to discuss the {topic} and "
+    f"agreed to publish a report on it before the {season} recess."
+    for n, (town, day, topic, season) in enumerate(
+        (town, day, topic, season)
+        for town in ("Arlen", "Brisa", "Corvo", "Dunmore")
+        for day, topic, season in (
+            ("Tuesday", "library budget", "summer"),
+            ("Thursday", "bus timetable", "winter"),
+            ("Friday", "school meals", "spring"),
+        )
+    )
+]
+LONG_PAGE = "\n\n".join([*OTHER_NEWS[:6], ORCHESTRA, COPIED, HEART_STUDY, *OTHER_NEWS[6:]])
+
+
+def only_pair(a: str, b: str) -> PairResult:
+    result = compare_documents(Document("wire", a), Document("page", b))
+    assert len(result.pairs) == 1, result.pairs
+    return result.pairs[0]
+
+
+def test_one_copied_paragraph_in_a_long_page_is_a_partial_pair() -> None:
+    pair = only_pair(WIRE, LONG_PAGE)
+    assert pair.relation == "partial"
+    assert pair.coverage_b < 0.12  # under the share a pair needed before
+    (passage,) = [p for p in pair.passages if p.kind == "verbatim"]
+    assert LONG_PAGE[passage.b_start : passage.b_end] == COPIED
+
+
+def test_a_copy_with_a_sentence_rewritten_in_two_comes_back_as_one_passage() -> None:
+    # The copier replaced one sentence of the copied stretch by two of about its length.
+    rewritten = DOCK_STRIKE[2].replace(
+        "Port director Anneli Kask said the authority had offered to retrain every crane "
+        "operator and called the walkout irresponsible.",
+        "Talks resumed briefly on Sunday evening in the city. No deal was reached, and "
+        "officials left at once without a word.",
+    )
+    page = "\n\n".join([*OTHER_NEWS[:6], DOCK_STRIKE[1], rewritten, *OTHER_NEWS[6:]])
+    pair = only_pair(WIRE, page)
+    (passage,) = pair.passages
+    assert page[passage.b_start : passage.b_end] == DOCK_STRIKE[1] + "\n\n" + rewritten
+
+
+def test_a_sentence_added_on_one_side_keeps_the_passages_apart() -> None:
+    spliced = COPIED.replace(
+        "collapsed late on Sunday. The union",
+        "collapsed late on Sunday. " + HEART_STUDY + " The union",
+    )
+    pair = only_pair(WIRE, LONG_PAGE.replace(COPIED, spliced))
+    page = LONG_PAGE.replace(COPIED, spliced)
+    assert not any(HEART_STUDY in page[p.b_start : p.b_end] for p in pair.passages), (
+        "a splice must stay outside the passages, so it can be reported as inserted"
+    )
+
+
+def test_a_lone_topical_link_far_from_the_copy_is_not_a_passage() -> None:
+    # Pages away from the copied paragraph, one sentence of the wire story in other words.
+    topical = "Within a week, warned importers, the continuing strike could leave shelves empty."
+    page = "\n\n".join([topical, *OTHER_NEWS[:8], COPIED, *OTHER_NEWS[8:]])
+    pair = only_pair(WIRE, page)
+    assert [p.kind for p in pair.passages] == ["verbatim"]
