@@ -249,7 +249,9 @@ def test_comment_form_fields_follow_the_form() -> None:
 
 # --- repeated lines ----------------------------------------------------------------------
 
-FOOTER = "© 2020 Example News. All rights reserved."
+# A footer that no pattern explains (a copyright footer would be marked as `copyright`
+# whatever the repetition says): only repetition across the site can find it.
+FOOTER = "Example News (since 2020) is part of Example Media Group"
 # Distinct first lines: line_key maps digits to "0", so "Story 1." and "Story 2." would
 # share a key.
 TOPICS = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
@@ -324,10 +326,10 @@ def test_share_threshold_applies_on_large_sites() -> None:
 
 def test_repeated_line_is_marked_when_no_pattern_explains_it() -> None:
     keys = repeated_lines_by_site(_site_docs())["example.com"]
-    text = f"{STORY_BEFORE}\n\n© 2024 Example News. All rights reserved.\n"
+    text = f"{STORY_BEFORE}\n\nExample News (since 2024) is part of Example Media Group\n"
     spans = mark_boilerplate(text, keys)
     assert [(s.kind, text[s.start : s.end]) for s in spans] == [
-        ("repeated_line", "© 2024 Example News. All rights reserved.")
+        ("repeated_line", "Example News (since 2024) is part of Example Media Group")
     ]
     assert "repeated" in spans[0].evidence
 

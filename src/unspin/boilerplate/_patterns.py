@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from unspin.boilerplate._chrome import classify_chrome
+
 # Lines longer than this are never matched by a pattern: template lines are short, and the
 # cap keeps the cost of a multi-megabyte single-line document at one length check.
 MAX_PATTERN_LINE_CHARS = 300
@@ -231,6 +233,14 @@ _RULES: dict[str, _Rule] = {
         r"|\s+(?:to|on)\s+.{1,60}?(?:\s+cancel\s+reply)?)\s*[:.!*…]*",
         _any,
     ),
+    # A comments section's heading or button alone on a line.
+    "commenthead": _Rule(
+        "comment_form",
+        "comments heading",
+        r"(?:(?:show|view|read|hide)\s+)?comments(?:\s*\(\d*\))?|post\s+comment\s*\(\+\)"
+        r"|tell\s+us\s+what\s+you\s+think(?P<commenthead_rest>[.…!]*)",
+        _any,
+    ),
     "commentnote": _Rule(
         "comment_form",
         "comment form notice",
@@ -361,4 +371,9 @@ def classify(text: str) -> Match | None:
             return Match("photo_credit", f"caption with credit glued on: {quote(text)}")
     if _PHOTO_ONLY_SOURCE.fullmatch(text):
         return Match("photo_credit", f"stock-photo source alone on a line: {quote(text)}")
+    # Site chrome last: the rules above are more specific ("© Reuters" is a photo credit,
+    # not a copyright footer).
+    chrome = classify_chrome(text)
+    if chrome is not None:
+        return Match(chrome.kind, f"{chrome.evidence}: {quote(text)}")
     return None

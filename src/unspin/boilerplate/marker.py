@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from unspin.boilerplate._chrome import menu_line, table_row, title_item
 from unspin.boilerplate._lines import split_lines
 from unspin.boilerplate._patterns import (
     COMMENT_FIELD,
@@ -14,7 +15,7 @@ from unspin.boilerplate._patterns import (
     credit_like,
     quote,
 )
-from unspin.boilerplate.repeated import REPEATED_LINE_MAX_CHARS, line_key
+from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX, REPEATED_LINE_MAX_CHARS, line_key
 from unspin.model import BoilerplateSpan
 
 # A caption is a short label; anything longer is a paragraph that happens to be followed
@@ -24,6 +25,19 @@ _MAX_CAPTION_CHARS = 200
 # block after the header is more likely the next part of the page.
 _MAX_BIO_LINES = 3
 _MAX_BIO_CHARS = 600
+
+# A run of at least this many consecutive short title-case lines ("Home", "News", "Sport",
+# "Weather") is a menu. A story's own lists are introduced ("The nominees are:") and are
+# left alone; three title-case lines in a row are as often a byline block (name, role,
+# place) as a menu, so four. Chosen by reasoning; re-run `python -m benchmarks.extraction
+# run` (kind `navigation`) and `pytest tests/test_boilerplate_chrome.py` after changing it.
+NAV_RUN_MIN_LINES = 4
+# A caption repeated on the page (a gallery shows it under the thumbnail and the slide)
+# counts as a gallery caption when it lies within this many lines of a gallery control or
+# photo credit, on a page that has at least one gallery control. Set from the gallery pages
+# of the article-extraction benchmark (captions sit one to three lines from the counter or
+# credit); re-run `python -m benchmarks.extraction run` (kind `gallery`).
+GALLERY_CONTEXT_LINES = 3
 
 # line index -> (kind, evidence); one entry per line is what keeps spans from overlapping.
 _Marks = dict[int, tuple[str, str]]
@@ -97,18 +111,82 @@ def _mark_comment_fields(texts: list[str], marks: _Marks) -> None:
         prev_kind = marks[i][0] if i in marks else None
 
 
+def _mark_menus(texts: list[str], marks: _Marks) -> None:
+    """Menus: pipe- or bullet-separated labels on one line, or runs of title-case labels.
+
+    A pipe line whose neighbour is a pipe line too is a table row (extraction writes a
+    table as "| a | b |" lines), and a table is story.
+    """
+    n = len(texts)
+    for i, text in enumerate(texts):
+        if not text or i in marks or not menu_line(text):
+            continue
+        neighbours = [texts[j] for j in (i - 1, i + 1) if 0 <= j < n]
+        if table_row(text) and any(table_row(other) for other in neighbours):
+            continue
+        marks[i] = ("navigation", f"menu of short labels on one line: {quote(text)}")
+    run: list[int] = []
+    for i in range(n + 1):
+        text = texts[i] if i < n else ""
+        if i < n and (not text or (text and title_item(text))):
+            if text:
+                run.append(i)
+            continue
+        _close_run(texts, marks, run)
+        run = []
+    _close_run(texts, marks, run)
+
+
+def _close_run(texts: list[str], marks: _Marks, run: list[int]) -> None:
+    if len(run) < NAV_RUN_MIN_LINES:
+        return
+    before = run[0] - 1
+    while before >= 0 and not texts[before]:
+        before -= 1
+    if before >= 0 and texts[before].endswith(":"):
+        return  # an introduced list is the story's own
+    for i in run:
+        if i not in marks:
+            marks[i] = ("navigation", f"run of {len(run)} short title-case labels")
+
+
+def _mark_gallery_captions(texts: list[str], marks: _Marks) -> None:
+    """Captions a gallery repeats next to its controls and photo credits."""
+    if not any(kind == "gallery" for kind, _ in marks.values()):
+        return
+    anchors = sorted(i for i, (kind, _) in marks.items() if kind in ("gallery", "photo_credit"))
+    counts: dict[str, int] = {}
+    for text in texts:
+        if text:
+            counts[text] = counts.get(text, 0) + 1
+    for i, text in enumerate(texts):
+        if not text or i in marks or counts[text] < 2 or len(text) > MAX_PATTERN_LINE_CHARS:
+            continue
+        k = bisect_right(anchors, i)
+        near = [a for a in anchors[max(0, k - 1) : k + 1] if abs(a - i) <= GALLERY_CONTEXT_LINES]
+        if near:
+            marks[i] = ("gallery", f"caption repeated beside gallery controls: {quote(text)}")
+
+
 def _mark_repeated(texts: list[str], marks: _Marks, repeated_lines: frozenset[str]) -> None:
     # Template lines recur within a document too (one per comment, per list item), so
     # keys are memoised; long lines are skipped before paying for NFKC.
-    seen: dict[str, bool] = {}
+    seen: dict[str, str] = {}
     for i, text in enumerate(texts):
         if not text or len(text) > 4 * REPEATED_LINE_MAX_CHARS or i in marks:
             continue
-        hit = seen.get(text)
-        if hit is None:
-            hit = seen[text] = line_key(text) in repeated_lines
-        if hit:
-            evidence = f"line repeated across many articles of its site: {quote(text)}"
+        where = seen.get(text)
+        if where is None:
+            key = line_key(text)
+            if key in repeated_lines:
+                where = "of its site"
+            elif CORPUS_KEY_PREFIX + key in repeated_lines:
+                where = "of the corpus, unrelated to each other"
+            else:
+                where = ""
+            seen[text] = where
+        if where:
+            evidence = f"line repeated across many articles {where}: {quote(text)}"
             marks[i] = ("repeated_line", evidence)
 
 
@@ -119,15 +197,19 @@ def mark_boilerplate(
 
     Spans are sorted and never overlap: each line gets at most one mark. The more specific
     rules run first: caption pairs (so that the credit line is not taken for a lone credit),
-    then single-line patterns, then the bio and comment-form context they open, and last
-    `repeated_lines` (keys from `line_key`, usually one site's entry of
-    `repeated_lines_by_site`) for lines no pattern explained.
+    then single-line patterns (site chrome among them), then menus and gallery captions,
+    which need the lines around them, then the bio and comment-form context the patterns
+    open, and last `repeated_lines` (keys from `line_key`, usually one site's entry of
+    `repeated_lines_by_site`, which also holds the corpus-wide keys, prefixed with
+    `CORPUS_KEY_PREFIX`) for lines no pattern explained.
     """
     lines = split_lines(text)
     texts = lines.texts
     marks: _Marks = {}
     _mark_captions(texts, marks)
     _mark_patterns(texts, marks)
+    _mark_menus(texts, marks)
+    _mark_gallery_captions(texts, marks)
     _mark_bios(texts, marks)
     _mark_comment_fields(texts, marks)
     if repeated_lines:

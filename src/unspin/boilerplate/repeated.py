@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -35,7 +36,40 @@ REPEATED_LINE_MIN_SHARE = 0.2
 # room for two-sentence disclaimers while keeping most paragraphs out. Re-run as above.
 REPEATED_LINE_MAX_CHARS = 160
 
+# A line must recur in at least this many documents that are not copies of each other
+# (each group of related documents counts once, see CORPUS_RELATED_SHARE) for it to be
+# template across the corpus, whatever the sites. A story line is shared by the members of
+# a reuse family, which count as one; a stock sentence of news prose ("The company did not
+# respond to a request for comment.") may recur in a handful of unrelated stories, and
+# marking it costs no reuse evidence (it proves nothing) but does cost story, so five,
+# the count above which the chrome of the article-extraction benchmark's 126 sites starts
+# to recur ("Comments", "Advertisement", "Close") and no story line of it does. Re-run
+# `python -m benchmarks.extraction run` (kind `repeated_line`, and the scan's pairs) and
+# the spun-news gate (`pytest tests/benchmarks/test_spun_news_gate.py`) after changing it.
+CORPUS_LINE_MIN_DOCS = 5
+
+# Two documents are related (copies, rewrites, or one quoting the other) when at least this
+# share of the smaller one's sampled word 3-shingles, taken from its lines that are not
+# themselves candidate template lines, is in the other. A spinner that replaces a third of
+# the words keeps about (2/3)^3 = 30% of the 3-shingles; two unrelated news stories share
+# 1-3% ("one of the", "as well as"). 0.1 sits between, with room on both sides. Re-run as
+# for CORPUS_LINE_MIN_DOCS.
+CORPUS_RELATED_SHARE = 0.1
+
+# One word 3-shingle in this many is kept for the fingerprint (chosen by CRC32, so the same
+# shingles in every run and every process); enough for articles of 100 words and more,
+# while a corpus of 50,000 documents holds a few million integers. Documents whose
+# fingerprint is empty (a page of nothing but short lines) cannot show that they are
+# unrelated, so they never vouch for a line.
+CORPUS_FINGERPRINT_SAMPLE = 4
+
+# Corpus-wide keys travel in the same set as a site's own keys, behind this prefix, so the
+# marker can say which evidence it has. str.split() treats U+001F as whitespace, so no
+# `line_key` ever holds it.
+CORPUS_KEY_PREFIX = "\x1f"
+
 _DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"\w+")
 _HAS_DIGIT = re.compile(r"\d")
 # Straight forms of the typographic quotes and dashes that NFKC leaves alone, so that a
 # template rendered once with curly and once with straight quotes gives one key. A regex
@@ -104,12 +138,16 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     """For every site, the keys of the lines that are template on that site.
 
     A line counts once per document however often it occurs in it. Documents without a
-    site are skipped: there is no template to share without one. Every site seen gets an
-    entry, an empty set when nothing qualifies.
+    site are skipped here: there is no site template to share without one. Every site seen
+    gets an entry, an empty set when nothing qualifies. Each entry also holds the keys of
+    `repeated_lines_in_corpus` (all documents, with or without a site), each behind
+    `CORPUS_KEY_PREFIX`.
     """
+    docs = list(documents)
+    corpus = frozenset(CORPUS_KEY_PREFIX + key for key in repeated_lines_in_corpus(docs))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     docs_per_site: Counter[str] = Counter()
-    for doc in documents:
+    for doc in docs:
         if doc.site is None:
             continue
         docs_per_site[doc.site] += 1
@@ -117,5 +155,70 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     result: dict[str, frozenset[str]] = {}
     for site, n_docs in docs_per_site.items():
         needed = max(REPEATED_LINE_MIN_DOCS, math.ceil(REPEATED_LINE_MIN_SHARE * n_docs))
-        result[site] = frozenset(key for key, n in counts[site].items() if n >= needed)
+        result[site] = frozenset(key for key, n in counts[site].items() if n >= needed) | corpus
     return result
+
+
+def _fingerprint(text: str, candidates: frozenset[str]) -> frozenset[int]:
+    """Sampled word 3-shingles of the lines of `text` that are not candidate template."""
+    words: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if len(line) <= 4 * REPEATED_LINE_MAX_CHARS and line_key(line) in candidates:
+            continue
+        words.extend(w.casefold() for w in _WORDS.findall(line))
+    prints = set()
+    for i in range(len(words) - 2):
+        code = zlib.crc32(" ".join(words[i : i + 3]).encode("utf-8"))
+        if code % CORPUS_FINGERPRINT_SAMPLE == 0:
+            prints.add(code)
+    return frozenset(prints)
+
+
+def _related(a: frozenset[int], b: frozenset[int]) -> bool:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small & large) >= CORPUS_RELATED_SHARE * len(small)
+
+
+def repeated_lines_in_corpus(documents: Iterable[Document]) -> frozenset[str]:
+    """Keys of lines that recur in many documents that are not copies of each other.
+
+    The policy: exact copies (the same text) count once, as `unspin.copies` will collapse
+    them anyway; a line is a candidate when it is in at least CORPUS_LINE_MIN_DOCS distinct
+    texts; it is template when those texts hold at least CORPUS_LINE_MIN_DOCS documents
+    no two of which are related (`CORPUS_RELATED_SHARE`), judged on the lines that are not
+    candidates themselves (the chrome two pages share must not make them look related). So
+    the lines a wire story carries into every copy and rewrite of it count once however
+    many sites run it, and stay story. Sites play no part: this is the evidence for
+    documents without a site and for chrome that many sites share ("Advertisement",
+    "Close").
+    """
+    texts: dict[str, str] = {}
+    for doc in documents:
+        texts.setdefault(doc.text, doc.id)
+    ordered = sorted(texts.items(), key=lambda item: item[1])
+    keys_of = [_document_keys(text) for text, _ in ordered]
+    counts: Counter[str] = Counter(key for keys in keys_of for key in keys)
+    candidates = frozenset(key for key, n in counts.items() if n >= CORPUS_LINE_MIN_DOCS)
+    if not candidates:
+        return frozenset()
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, keys in enumerate(keys_of):
+        for key in keys & candidates:
+            holders[key].append(index)
+    prints: dict[int, frozenset[int]] = {}
+    found = set()
+    for key in sorted(candidates):
+        unrelated: list[frozenset[int]] = []
+        for index in holders[key]:
+            if index not in prints:
+                prints[index] = _fingerprint(ordered[index][0], candidates)
+            mine = prints[index]
+            if mine and not any(_related(mine, other) for other in unrelated):
+                unrelated.append(mine)
+                if len(unrelated) >= CORPUS_LINE_MIN_DOCS:
+                    found.add(key)
+                    break
+    return frozenset(found)
