@@ -6,10 +6,15 @@ string, so a passage found on folded forms can always be shown as the reader wro
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests import stories
 
+from unspin.lexicon import canonical
 from unspin.normalize import fold, sentence_spans, tokenize
 
 
@@ -236,3 +241,202 @@ def test_no_token_falls_between_sentences(text: str) -> None:
     tokens = tokenize(text)
     in_sentences = [i for s in tokens.sentences for i in range(s.tok_lo, s.tok_hi)]
     assert in_sentences == list(range(len(tokens)))
+
+
+# --- every script (issue 9) ----------------------------------------------------------------
+#
+# A frozen copy of the tokenizer and splitter as they were before other scripts were added.
+# English must come out exactly the same: tokens, norms, canonical forms and sentences.
+
+_OLD_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’´`][^\W_]+)*")
+_OLD_SENTENCE_END = re.compile(
+    r"""[.!?]+['"’”)\]]*(?:[ \t]+(?=['"‘“(]?[A-Z0-9])|(?=['"‘“]?[A-Z][a-z]))"""
+    r"""|[ \t]*(?:(?:\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])[ \t]*)+"""
+)
+_OLD_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "fig",
+    ]
+)
+
+
+def _old_sentence_spans(text: str) -> list[tuple[int, int]]:
+    def wrapped(before: int, after: int) -> bool:
+        last = text[before - 1 : before]
+        return bool(last) and last not in ".!?:;\"'”’)" and text[after : after + 1].islower()
+
+    def abbreviation(word: str, after: int) -> bool:
+        bare = word.lstrip("(\"'‘“").lower().rstrip(".")
+        if bare in _OLD_ABBREVIATIONS:
+            return True
+        return len(bare) == 1 and bare.isalpha() and text[after : after + 1].isupper()
+
+    def trimmed(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _OLD_SENTENCE_END.finditer(text):
+        stop = match.group()
+        if stop[0] not in ".!?" and wrapped(match.start(), match.end()):
+            continue
+        if stop[0] in ".!?":
+            word = re.search(r"(\S+)$", text[start : match.start()])
+            if word and abbreviation(word.group(1) + stop.rstrip(), match.end()):
+                continue
+        trimmed(start, match.end())
+        start = match.end()
+    trimmed(start, len(text))
+    return spans
+
+
+def _assert_as_before(text: str, lang: str | None = None) -> None:
+    tokens = tokenize(text, lang)
+    assert tokens.lang == "en"
+    old = list(_OLD_TOKEN.finditer(text))
+    assert tokens.starts == tuple(m.start() for m in old)
+    assert tokens.ends == tuple(m.end() for m in old)
+    assert tokens.norms == tuple(fold(m.group()).lower() for m in old)
+    assert tokens.canons == tuple(canonical(fold(m.group()).lower()) for m in old)
+    assert [(s.start, s.end) for s in tokens.sentences] == _old_sentence_spans(text)
+
+
+def _english_texts() -> list[str]:
+    texts = [*stories.DOCK_STRIKE, stories.HEART_STUDY, stories.ORCHESTRA]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path("examples").glob("*.txt"))]
+    bbc = sorted(Path("/tmp/bbc/bbc").glob("*/*.txt"))
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in bbc[::10]]
+    return texts
+
+
+def test_english_is_tokenized_and_split_exactly_as_before() -> None:
+    texts = _english_texts()
+    assert len(texts) >= 5
+    for text in texts:
+        _assert_as_before(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F, blacklist_categories=("Cs",))))
+def test_latin_text_in_english_is_cut_as_before(text: str) -> None:
+    _assert_as_before(text, "en")
+
+
+def _spans(text: str, lang: str | None = None) -> list[str]:
+    tokens = tokenize(text, lang)
+    for s in tokens.sentences:  # every offset indexes the original text
+        assert 0 <= s.start < s.end <= len(text)
+        for i in range(s.tok_lo, s.tok_hi):
+            assert s.start <= tokens.starts[i] < tokens.ends[i] <= s.end
+    return [text[s.start : s.end] for s in tokens.sentences]
+
+
+def test_urdu_sentences_end_at_the_urdu_full_stop_and_question_mark() -> None:
+    text = "وزیر اعظم نے اجلاس بلایا۔ اجلاس کل ہوگا؟ فیصلہ بعد میں ہوگا۔"
+    assert _spans(text) == ["وزیر اعظم نے اجلاس بلایا۔", "اجلاس کل ہوگا؟", "فیصلہ بعد میں ہوگا۔"]
+    assert tokenize(text).lang == "ur"
+
+
+def test_arabic_sentences_end_at_a_full_stop_even_without_a_space() -> None:
+    text = "افتتح الوزير المعرض أمس.وقال إن المعرض يستمر أسبوعا. هل يعود العام المقبل؟ نعم"
+    assert _spans(text) == [
+        "افتتح الوزير المعرض أمس.",
+        "وقال إن المعرض يستمر أسبوعا.",
+        "هل يعود العام المقبل؟",
+        "نعم",
+    ]
+    assert tokenize(text).lang == "ar"
+
+
+def test_devanagari_sentences_end_at_danda_and_at_a_full_stop() -> None:
+    text = "सरकार ने बजट पेश किया। विपक्ष ने विरोध किया॥ मंत्री ने कहा है.बैठक कल होगी."
+    assert _spans(text) == [
+        "सरकार ने बजट पेश किया।",
+        "विपक्ष ने विरोध किया॥",
+        "मंत्री ने कहा है.",
+        "बैठक कल होगी.",
+    ]
+
+
+def test_hindi_vowel_signs_stay_inside_their_word() -> None:
+    assert surfaces("हिन्दी समाचार") == ["हिन्दी", "समाचार"]
+
+
+def test_chinese_is_one_token_per_character_and_sentences_end_at_full_width_stops() -> None:
+    text = "深圳地铁将设头等车厢。乘客可以买票吗？可以！２０１２年"
+    tokens = tokenize(text)
+    assert tokens.lang == "zh"
+    assert surfaces(text)[:4] == ["深", "圳", "地", "铁"]
+    assert "２０１２" in surfaces(text)
+    assert _spans(text) == ["深圳地铁将设头等车厢。", "乘客可以买票吗？", "可以！", "２０１２年"]
+
+
+def test_a_closing_quote_after_a_cjk_stop_stays_in_the_sentence() -> None:
+    assert _spans("他说：「明天开会。」然后离开了。") == ["他说：「明天开会。」", "然后离开了。"]
+
+
+def test_russian_sentences_end_before_a_cyrillic_capital() -> None:
+    text = "Госдума приняла закон. Он вступит в силу в мае. Об этом сообщил г. Москва."
+    assert _spans(text) == [
+        "Госдума приняла закон.",
+        "Он вступит в силу в мае.",
+        "Об этом сообщил г. Москва.",
+    ]
+    assert tokenize(text).lang == "ru"
+
+
+def test_german_sentences_end_before_an_umlaut_capital_but_english_stays_as_before() -> None:
+    text = "Die Regierung hat das Gesetz beschlossen. Über die Details wird noch verhandelt."
+    assert len(_spans(text)) == 2
+    assert len(_spans(text, "en")) == 1  # English rules: "Ü" is not A-Z, as before
+
+
+def test_a_document_language_is_taken_when_given() -> None:
+    assert tokenize("The talks ended.", "de-AT").lang == "de"
+    assert tokenize("The talks ended.", "EN-gb").lang == "en"

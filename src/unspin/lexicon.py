@@ -1,5 +1,10 @@
 """Word-level knowledge: stop words, stems, and synonym sets from WordNet 3.0.
 
+English has the stop words, stemmer and WordNet synonyms below; other languages (a
+``lang`` argument, `unspin.languages`) have stopwords-iso's list and their Snowball stemmer,
+and no synonyms. Every per-word cache is keyed on the language too, and English is the
+default, so English answers are the same as before languages were added.
+
 WordNet comes with unspin: ``data/wordnet-3.0.txt.gz`` holds the part of WordNet 3.0 read
 here (lemmas, synsets, a few pointers, morphy's exception lists), built from WordNet's own
 files by ``scripts/build_lexicon.py`` (format in `unspin.wordnet_table`). Loading it takes
@@ -21,6 +26,7 @@ fall back to stems and spun passages are found from names, numbers and unchanged
 from __future__ import annotations
 
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable
@@ -29,7 +35,7 @@ from pathlib import Path
 
 import Stemmer
 
-from unspin import wordnet_table
+from unspin import languages, wordnet_table
 from unspin.wordnet_table import Table, members, pointers, read_dict_folder
 
 WORDNET_ENV = "UNSPIN_WORDNET"
@@ -238,6 +244,17 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
+def stopwords(lang: str = languages.ENGLISH) -> frozenset[str]:
+    """The stop words of ``lang``: `STOPWORDS` for English, else `unspin.languages`' list."""
+    return STOPWORDS if lang == languages.ENGLISH else languages.stopwords(lang)
+
+
+# French, Italian and Catalan elide articles and pronouns into the next word ("l'accord",
+# "dell'anno"): the canonical form drops the elided word, so "l'accord" ~ "accord".
+_ELISION = re.compile(r"^(?:[a-z]{1,2}|qu|dell|all|dall|nell|sull)'(?=\w)")
+_ELIDING = frozenset({"fr", "it", "ca"})
+
+
 class WordNet:
     """Lemma → synset lookups over WordNet's index, with morphy lemmatization."""
 
@@ -370,13 +387,17 @@ def wordnet() -> WordNet | None:
 
 
 @lru_cache(maxsize=200_000)
-def canonical(norm: str) -> str:
+def canonical(norm: str, lang: str = languages.ENGLISH) -> str:
     """A spelling of ``norm`` that survives spinning: synonym class, then stem.
 
-    ``norm`` is a folded, lower-cased token. Numbers lose their grouping separators.
+    ``norm`` is a folded, lower-cased token. Numbers lose their grouping separators. English
+    uses WordNet and the English stemmer; another language ``lang`` its own stop words and
+    Snowball stemmer (the word itself where Snowball has none: Urdu, Chinese).
     """
     if norm[:1].isdigit():
         return norm.replace(",", "")
+    if lang != languages.ENGLISH:
+        return _foreign_canonical(norm, lang)
     if norm.endswith("'s"):
         norm = norm[:-2]
     if norm in STOPWORDS:
@@ -387,6 +408,14 @@ def canonical(norm: str) -> str:
         if rep is not None:
             return stem(rep.replace("_", " "))
     return stem(norm)
+
+
+def _foreign_canonical(norm: str, lang: str) -> str:
+    if norm in languages.stopwords(lang):
+        return norm
+    if lang in _ELIDING:
+        norm = _ELISION.sub("", norm)
+    return languages.stem(norm, lang)
 
 
 @lru_cache(maxsize=200_000)
@@ -412,34 +441,38 @@ def _bits(keys: Iterable[str]) -> int:
 
 
 @lru_cache(maxsize=200_000)
-def equivalence_masks(norm: str) -> tuple[int, int]:
+def equivalence_masks(norm: str, lang: str = languages.ENGLISH) -> tuple[int, int]:
     """Bit masks of a word's own keys and of its neighbourhood: a fast necessary test.
 
     ``equivalent(a, b)`` implies ``own_a & near_b or own_b & near_a``: both masks hold the
     word's canonical form and first four letters, and the synset keys that `equivalent`
-    intersects. The reverse does not hold, so a passing pair still needs `equivalent`.
+    intersects (English only: WordNet is English). The reverse does not hold, so a passing
+    pair still needs `equivalent`.
     """
-    shared = {"=" + canonical(norm)}
+    shared = {"=" + canonical(norm, lang)}
     if len(norm) >= 4:
         shared.add("^" + norm[:4])
-    own, near = _synset_keys(norm)
+    own, near = _synset_keys(norm) if lang == languages.ENGLISH else (frozenset(), frozenset())
     return _bits(own | shared), _bits(near | own | shared)
 
 
 # Distinct word pairs tested: 268k of 752k calls on 510 BBC business articles.
 @lru_cache(maxsize=1 << 18)
-def equivalent(a: str, b: str) -> bool:
+def equivalent(a: str, b: str, lang: str = languages.ENGLISH) -> bool:
     """True when two folded tokens could stand for each other in a spun copy."""
     if a == b:
         return True
-    if a in STOPWORDS or b in STOPWORDS:
+    stop = stopwords(lang)
+    if a in stop or b in stop:
         return False
-    if canonical(a) == canonical(b):
+    if canonical(a, lang) == canonical(b, lang):
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     # Inflection and derivation noise of spinners ("Russia"/"Russian", "tech"/"techs").
     if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
         return True
+    if lang != languages.ENGLISH:
+        return False
     own_a, near_a = _synset_keys(a)
     own_b, near_b = _synset_keys(b)
     return bool(own_a & near_b or own_b & near_a)
