@@ -49,8 +49,10 @@ REPEATED_LINE_MAX_CHARS = 160
 CORPUS_LINE_MIN_DOCS = 5
 
 # Two documents are related (copies, rewrites, or one quoting the other) when at least this
-# share of the smaller one's sampled word 3-shingles, taken from its lines that are not
-# themselves candidate template lines, is in the other. A spinner that replaces a third of
+# share of the smaller one's sampled word 3-shingles is in the other. All their lines
+# count: a reuse family shares its story's short lines too, and the chrome two unrelated
+# pages of different sites share ("Advertisement", a 10-word agency footer) is a few
+# shingles among hundreds. A spinner that replaces a third of
 # the words keeps about (2/3)^3 = 30% of the 3-shingles; two unrelated news stories share
 # 1-3% ("one of the", "as well as"). 0.1 sits between, with room on both sides. Re-run as
 # for CORPUS_LINE_MIN_DOCS.
@@ -159,16 +161,9 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     return result
 
 
-def _fingerprint(text: str, candidates: frozenset[str]) -> frozenset[int]:
-    """Sampled word 3-shingles of the lines of `text` that are not candidate template."""
-    words: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if len(line) <= 4 * REPEATED_LINE_MAX_CHARS and line_key(line) in candidates:
-            continue
-        words.extend(w.casefold() for w in _WORDS.findall(line))
+def _fingerprint(text: str) -> frozenset[int]:
+    """Sampled word 3-shingles of `text` (folded), by CRC32 so every run samples alike."""
+    words = [w.casefold() for w in _WORDS.findall(text)]
     prints = set()
     for i in range(len(words) - 2):
         code = zlib.crc32(" ".join(words[i : i + 3]).encode("utf-8"))
@@ -188,12 +183,12 @@ def repeated_lines_in_corpus(documents: Iterable[Document]) -> frozenset[str]:
     The policy: exact copies (the same text) count once, as `unspin.copies` will collapse
     them anyway; a line is a candidate when it is in at least CORPUS_LINE_MIN_DOCS distinct
     texts; it is template when those texts hold at least CORPUS_LINE_MIN_DOCS documents
-    no two of which are related (`CORPUS_RELATED_SHARE`), judged on the lines that are not
-    candidates themselves (the chrome two pages share must not make them look related). So
-    the lines a wire story carries into every copy and rewrite of it count once however
-    many sites run it, and stay story. Sites play no part: this is the evidence for
-    documents without a site and for chrome that many sites share ("Advertisement",
-    "Close").
+    no two of which are related (`CORPUS_RELATED_SHARE`: they share a good part of their
+    wording, as copies, rewrites and spun versions do). So the lines a wire story carries
+    into every copy and rewrite of it count once however many sites run it, and stay
+    story. Sites play no part: this is the evidence for documents without a site and for
+    chrome that many sites share ("Advertisement", "Close"). Cost: one pass over the lines,
+    then for each candidate line at most CORPUS_LINE_MIN_DOCS comparisons per holder.
     """
     texts: dict[str, str] = {}
     for doc in documents:
@@ -214,7 +209,7 @@ def repeated_lines_in_corpus(documents: Iterable[Document]) -> frozenset[str]:
         unrelated: list[frozenset[int]] = []
         for index in holders[key]:
             if index not in prints:
-                prints[index] = _fingerprint(ordered[index][0], candidates)
+                prints[index] = _fingerprint(ordered[index][0])
             mine = prints[index]
             if mine and not any(_related(mine, other) for other in unrelated):
                 unrelated.append(mine)
