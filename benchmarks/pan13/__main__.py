@@ -38,13 +38,14 @@ def evaluate(
     for row in ROWS:
         chosen = [p for p in pairs if row in ("all", p.klass)]
         result[row] = measures.score(chosen, found).as_dict()
-    times = sorted(seconds.values())
-    result["seconds_per_pair"] = {
-        "mean": statistics.fmean(times) if times else 0.0,
-        "median": statistics.median(times) if times else 0.0,
-        "p95": times[int(0.95 * (len(times) - 1))] if times else 0.0,
-        "max": times[-1] if times else 0.0,
-    }
+    for name, i in (("seconds_per_pair", 0), ("cpu_seconds_per_pair", 1)):
+        times = sorted(t[i] for t in seconds.values())
+        result[name] = {
+            "mean": statistics.fmean(times) if times else 0.0,
+            "median": statistics.median(times) if times else 0.0,
+            "p95": times[int(0.95 * (len(times) - 1))] if times else 0.0,
+            "max": times[-1] if times else 0.0,
+        }
     result["missed"] = {
         row: [p.key for p in pairs if p.klass == row and p.cases and not found.get(p.key)][:20]
         for row in corpus.CLASSES
@@ -98,12 +99,34 @@ def render(results: dict[str, dict[str, Any]], title: str) -> None:
     console.print(table)
     for method, r in results.items():
         if r.get("available"):
-            t = r["seconds_per_pair"]
+            t, c = r["seconds_per_pair"], r["cpu_seconds_per_pair"]
             console.print(
                 f"{method}: {r['all']['pairs']} pairs in {r['wall_s']:.1f} s wall "
                 f"({r['workers']} workers); per pair mean {t['mean']:.3f} s, median "
-                f"{t['median']:.3f} s, p95 {t['p95']:.3f} s, max {t['max']:.2f} s"
+                f"{t['median']:.3f} s, p95 {t['p95']:.3f} s, max {t['max']:.2f} s; "
+                f"CPU per pair mean {c['mean']:.3f} s, max {c['max']:.2f} s"
             )
+
+
+def engine_info() -> dict[str, Any]:
+    """Which unspin was measured: its path, and the git commit when it lies in a work tree
+    (``dirty``: uncommitted edits under its folder)."""
+    import subprocess
+
+    import unspin
+
+    where = Path(unspin.__file__).resolve().parent
+    info: dict[str, Any] = {"path": str(where), "version": getattr(unspin, "__version__", None)}
+    try:
+        git = ["git", "-C", str(where)]
+        head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True)
+        if head.returncode == 0:
+            info["commit"] = head.stdout.strip()
+            status = [*git, "status", "--porcelain", "--", "."]
+            info["dirty"] = bool(subprocess.run(status, capture_output=True, text=True).stdout)
+    except OSError:
+        pass
+    return info
 
 
 def run(args: argparse.Namespace) -> int:
@@ -127,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
             "per_class": args.per_class,
             "seed": args.seed,
             "pairs": len(pairs),
+            "engine": engine_info(),
             "results": results,
             "markdown": markdown(table_rows(results)),
         }
