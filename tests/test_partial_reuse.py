@@ -78,3 +78,20 @@ def test_a_lone_topical_link_far_from_the_copy_is_not_a_passage() -> None:
     page = "\n\n".join([topical, *OTHER_NEWS[:8], COPIED, *OTHER_NEWS[8:]])
     pair = only_pair(WIRE, page)
     assert [p.kind for p in pair.passages] == ["verbatim"]
+
+
+def test_a_copy_that_joins_a_list_into_one_line_is_aligned_as_verbatim() -> None:
+    # The source lists its services one per line; the copy runs them into one sentence.
+    items = [
+        "Working with law firms providing consultation services",
+        "Expert witness testimony for courts in the northern provinces",
+        "High quality uncompromising appraisal services for every kind of property",
+        "Our chief appraiser holds the senior designation of the national institute",
+    ]
+    source = "Valuation services\n\n" + "\n".join(items) + "\n\n" + ORCHESTRA
+    copy = "\n\n".join([*OTHER_NEWS[:5], " ".join(items) + ".", *OTHER_NEWS[5:]])
+    pair = only_pair(source, copy)
+    copied = [p for p in pair.passages if p.kind == "verbatim"]
+    assert copied, pair.passages
+    start, end = min(p.b_start for p in copied), max(p.b_end for p in copied)
+    assert copy[start:end] == " ".join(items)

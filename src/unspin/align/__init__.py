@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unspin.align.cleanup import drop_far_filler, merge_touching, merged_alignment
+from unspin.align.cleanup import drop_far_filler, merge_touching, merged_alignment, token_span
+from unspin.align.runs import unlinked_runs
 from unspin.align.sentences import Link, link_sentences
 from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
@@ -295,6 +296,10 @@ def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
             substitutions=alignment.substitutions if kind != "paraphrase" else (),
         )
         passages.append(AlignedPassage(passage, tuple(sa), tuple(sb), alignment, cosine))
+    taken_a = [i for p in passages for i in token_span(a, p.passage.a_start, p.passage.a_end)]
+    taken_b = [j for p in passages for j in token_span(b, p.passage.b_start, p.passage.b_end)]
+    for wa, wb in unlinked_runs(a, b, taken_a, taken_b):
+        passages.append(_passage_of_tokens(a, b, wa, wb))
     kept = drop_far_filler(passages)
     return merge_touching(a, b, kept, lambda p, q: _merged(a, b, p, q))
 
@@ -333,23 +338,23 @@ def _split_at_runs(
         pieces.append((ia[i : i + length], ib[j : j + length]))
         at_a, at_b = i + length, j + length
     pieces.append((ia[at_a:], ib[at_b:]))
-    out: list[AlignedPassage] = []
-    for wa, wb in pieces:
-        if not wa or not wb:
-            continue
-        piece = align_tokens(a.tokens, wa, b.tokens, wb)
-        kind = passage_kind(piece)
-        passage = Passage(
-            a_start=a.tokens.starts[wa[0]],
-            a_end=a.tokens.ends[wa[-1]],
-            b_start=b.tokens.starts[wb[0]],
-            b_end=b.tokens.ends[wb[-1]],
-            kind=kind,
-            similarity=round(piece.similarity, 4),
-            substitutions=piece.substitutions if kind != "paraphrase" else (),
-        )
-        out.append(AlignedPassage(passage, _positions(a, wa), _positions(b, wb), piece))
-    return out
+    return [_passage_of_tokens(a, b, wa, wb) for wa, wb in pieces if wa and wb]
+
+
+def _passage_of_tokens(a: Prepared, b: Prepared, wa: list[int], wb: list[int]) -> AlignedPassage:
+    """A passage from the tokens ``wa`` of ``a`` to the tokens ``wb`` of ``b``."""
+    piece = align_tokens(a.tokens, wa, b.tokens, wb)
+    kind = passage_kind(piece)
+    passage = Passage(
+        a_start=a.tokens.starts[wa[0]],
+        a_end=a.tokens.ends[wa[-1]],
+        b_start=b.tokens.starts[wb[0]],
+        b_end=b.tokens.ends[wb[-1]],
+        kind=kind,
+        similarity=round(piece.similarity, 4),
+        substitutions=piece.substitutions if kind != "paraphrase" else (),
+    )
+    return AlignedPassage(passage, _positions(a, wa), _positions(b, wb), piece)
 
 
 def _positions(prepared: Prepared, token_ids: list[int]) -> tuple[int, ...]:
