@@ -7,6 +7,8 @@ of a pair are the copying, in one piece, without stray topical links around it.
 
 from __future__ import annotations
 
+import random
+
 from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
 
 from unspin.api import compare_documents
@@ -30,6 +32,22 @@ OTHER_NEWS = [
     )
 ]
 LONG_PAGE = "\n\n".join([*OTHER_NEWS[:6], ORCHESTRA, COPIED, HEART_STUDY, *OTHER_NEWS[6:]])
+
+
+def made_up_paragraphs(seed: int, count: int) -> list[str]:
+    """Paragraphs of made-up words, different for each seed: text that shares nothing."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ver", "tas", "nu", "rel", "po", "sin", "da", "ju", "mek"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+
+    return [
+        " ".join(
+            " ".join(word() for _ in range(rng.randint(8, 14))).capitalize() + "." for _ in range(3)
+        )
+        for _ in range(count)
+    ]
 
 
 def only_pair(a: str, b: str) -> PairResult:
@@ -95,3 +113,19 @@ def test_a_copy_that_joins_a_list_into_one_line_is_aligned_as_verbatim() -> None
     assert copied, pair.passages
     start, end = min(p.b_start for p in copied), max(p.b_end for p in copied)
     assert copy[start:end] == " ".join(items)
+
+
+def test_a_shared_quote_or_team_sheet_alone_is_not_a_copy() -> None:
+    # Two reports that both print the same long quote and the same line-up, nothing else.
+    quote = (
+        '"We have worked for this all season and the players deserve every bit of it, '
+        'because nobody gave them a chance when the year started," said coach Ilse Marr.'
+    )
+    lineup = (
+        "Valmera: A Berg, K Ots, M Tamm, R Saar, J Kask, P Mets, L Rebane, T Kull, "
+        "O Lepp, E Raud, S Vaher."
+    )
+    first = "\n\n".join([*made_up_paragraphs(1, 6), quote, lineup, *made_up_paragraphs(2, 6)])
+    second = "\n\n".join([*made_up_paragraphs(3, 6), quote, lineup, *made_up_paragraphs(4, 6)])
+    result = compare_documents(Document("first", first), Document("second", second))
+    assert result.pairs == ()
