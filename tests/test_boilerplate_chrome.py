@@ -50,6 +50,8 @@ CHROME_LINES = [
     ("navigation", "Text size"),
     ("navigation", "Tags"),
     ("navigation", "Skip to main content"),
+    ("navigation", "Filed under: Politics |"),
+    ("navigation", "Tags: budget, council, schools"),
     # copyright and credit footers
     ("copyright", "Copyright PA Sport 2007, All Rights Reserved"),
     ("copyright", "© 2021 Example Media Ltd"),
@@ -62,6 +64,9 @@ CHROME_LINES = [
     ("copyright", "(Reporting by Jane Doe; Editing by John Roe)"),
     ("copyright", "This material may not be published, broadcast, rewritten or redistributed."),
     ("copyright", "This copy is for your personal, non-commercial use only."),
+    ("copyright", "Example Press writers Jane Doe and John Roe contributed to this report."),
+    ("copyright", "Additional reporting by Mary Major"),
+    ("copyright", "SOURCE: News agencies"),
     # paywall, subscription and newsletter notices
     ("paywall", "Subscribe to continue reading."),
     ("paywall", "Already a subscriber? Log in"),
@@ -72,6 +77,8 @@ CHROME_LINES = [
     ("paywall", "Get the latest headlines delivered to your inbox every morning."),
     ("paywall", "Thanks for signing up!"),
     ("paywall", "Subscribe"),
+    ("paywall", "Morning Briefing Newsletter"),
+    ("paywall", "CLICK HERE TO GET THE EXAMPLE NEWS APP"),
     # cookie and consent notices
     ("cookie_notice", "We use cookies to improve your experience on our site."),
     ("cookie_notice", "By continuing to browse this site you agree to our use of cookies."),
@@ -91,6 +98,14 @@ CHROME_LINES = [
     ("gallery", "Enlarge this image"),
     ("gallery", "View all 12 photos"),
     ("gallery", "Caption"),
+    # the older kinds, widened by the same pages
+    ("share_prompt", "Follow Example News on Instagram, Facebook, Twitter and YouTube."),
+    ("share_prompt", "Like this story? Share it with a friend!"),
+    ("also_like", "Most read in world news"),
+    ("also_like", "Popular on Examplewire"),
+    ("author_bio", "Write to Jane Doe at jane.doe@example.com"),
+    ("comment_form", "Comments"),
+    ("comment_form", "Tell us what YOU think..."),
 ]
 
 
@@ -103,11 +118,16 @@ STORY_LINES = [
     # copyright as a subject, not a footer
     "Copyright law protects authors for 70 years after their death, the court said.",
     "Copyright infringement cases rose sharply in 2007.",
+    "Three charities contributed to the appeal, which closes on Friday.",
+    "Sources: the two officials spoke on condition of anonymity, the paper said.",
     "The label said all rights reserved under the old contract would return to the band.",
     # subscriptions as a subject
     "Subscribers to the streaming service rose 20% last quarter.",
     "If you just want the basic plan, you can sign up for a free trial and pay later.",
     "Netflix said viewers who subscribe before Friday will keep the old price.",
+    # following and contacting as story
+    "Follow the money, the prosecutor told the jury on Monday.",
+    "Comments on the draft are due by the end of the month.",
     # cookies as a subject
     "The bakery sold 4,000 cookies on the first day, its owner said.",
     "Regulators said websites must ask before they use cookies to track visitors.",
@@ -115,6 +135,8 @@ STORY_LINES = [
     "Close to 300 people attended the vigil.",
     "Next year the council will review the plan again.",
     "One in 8 adults now works from home at least once a week.",
+    # tags and filing as words of a sentence
+    "Tags on the stolen bikes led police to a garage in the next town.",
     # a headline in title case, a line of pipes that is a sentence
     "Council Approves New Budget After Long Debate",
     "Paris | London | Berlin: the three cities vied for the 2012 Games, officials said.",

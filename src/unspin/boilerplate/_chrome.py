@@ -102,6 +102,16 @@ _WIRE_CREDIT = re.compile(
     r"[^()]{2,250}?[;,]\s*(?:additional\s+reporting|writing|editing|edited)\s+by\s+[^()]+\)?",
     re.IGNORECASE,
 )
+# Contributor and source credits: "Jane Doe contributed to this report.", "Additional
+# reporting by John Roe", "SOURCE: News agencies", "Our Standards: The … Trust Principles."
+_CONTRIBUTOR = re.compile(
+    r"[^.!?]{3,200}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting"
+    r"(?:\s+(?:from|in)\s+[^.!?]{2,60})?)\.?"
+    r"|(?:additional\s+)?reporting\s+by\s+(?-i:[A-Z])[^.;!?]{2,150}\.?"
+    r"|source\s*:\s*(?-i:[A-Z])[^.!?]{1,60}\.?"
+    r"|our\s+standards\s*:\s*[^!?]{1,80}",
+    re.IGNORECASE,
+)
 _REPRINT = re.compile(
     r".{0,80}\b(?:for\s+your\s+personal,?\s+non-?commercial\s+use\s+only|may\s+not\s+be"
     r"\s+(?:re)?published,?\s+broadcast|governed\s+by\s+our\s+subscriber\s+agreement"
@@ -130,6 +140,10 @@ _PAYWALL = re.compile(
     r"|sign\s+up\s*[:!.…]+.*|sign\s+up\s+(?:now|today|here|for\s+(?:free|our|the\s+(?-i:[A-Z])))"
     r".{0,200}"
     r"|(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)(?:\s+(?:now|today|here|free))?"
+    r"|(?-i:[A-Z])[\w'’&+.-]*(?:\s+[\w'’&+.-]+){0,3}\s+newsletters?"
+    r"|(?:click\s+here\s+to\s+)?(?:get|download)\s+(?:the\s+|our\s+)?(?:[\w'’&.-]+\s+){0,4}app"
+    r"(?:\s+(?:now|here|today|on\s+the\s+go))?(?:\s+by\s+clicking\s+here)?[.!]?"
+    r"|get\s+(?:[\w'’&.-]+\s+){1,4}on\s+the\s+go\s+by\s+clicking\s+here[.!]?"
     r"|(?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b.*"
     r"|.{0,80}\berror\s+processing\s+your\s+(?:subscription|request)\b.*"
     r"|(?:you(?:['’]re|\s+are)\s+(?:all\s+)?(?:signed\s+up|subscribed)|check\s+your\s+inbox)\b.*"
@@ -218,9 +232,22 @@ _PAGE_TOOL = re.compile(
 )
 
 
+# "Filed under: Politics |", "Tags: budget, council, schools": a taxonomy line.
+_TAXONOMY = re.compile(
+    r"(?:filed\s+(?:under|in)|posted\s+in|categor(?:y|ies)|tags?|topics?)\s*:\s*(?P<labels>.{1,150})",
+    re.IGNORECASE,
+)
+_LABEL_SPLIT = re.compile(r"\s*[,|;•·/]\s*")
+
+
 def _page_tool(text: str) -> str | None:
     if _PAGE_TOOL.fullmatch(text.strip(" -–—•*|:.»›")):
         return "page tool alone on a line"
+    taxonomy = _TAXONOMY.fullmatch(text)
+    if taxonomy is not None:
+        labels = [part for part in _LABEL_SPLIT.split(taxonomy["labels"]) if part]
+        if labels and all(len(label.split()) <= 4 and label[-1] not in ".!?" for label in labels):
+            return "category or tag line"
     return None
 
 
@@ -237,6 +264,8 @@ def classify_chrome(text: str) -> ChromeMatch | None:
         return ChromeMatch("copyright", why)
     if _WIRE_CREDIT.fullmatch(text) and not _SENTENCE_BREAK.search(text.rstrip(".)")):
         return ChromeMatch("copyright", "agency credit line ('Reporting by …; Editing by …')")
+    if len(text) <= 250 and _CONTRIBUTOR.fullmatch(text) and not _REPORTED.search(text):
+        return ChromeMatch("copyright", "contributor or source credit line")
     if _REPRINT.fullmatch(text):
         return ChromeMatch("copyright", "reprint and redistribution notice")
     if (why := _gallery(text)) is not None:

@@ -165,6 +165,8 @@ _NETWORKS = (
     r"reddit|threads|mastodon|truth\s+social|gab|vk|google\s+news|flipboard|snapchat|"
     r"social\s+media)"
 )
+# The evidence of an "About the Author" header: the marker looks for the bio after these.
+BIO_HEADER = "author bio header"
 _CAP_NAME = r"(?-i:[A-Z][\w.&-]*)(?:\s+(?-i:[A-Z][\w.&-]*)){0,3}"
 
 # Order matters only where two branches can match the same whole line.
@@ -199,7 +201,9 @@ _RULES: dict[str, _Rule] = {
         r"(?:you\s+(?:may|might|will|could|should)\s+(?:also\s+)?(?:like|enjoy|be\s+interested"
         r"\s+in|want\s+to\s+read)(?:\s+these)?|recommended(?:\s+(?:for\s+you|stories|articles"
         r"|reading|videos?|posts?|content|news))?|more\s+(?:stories|news|articles|videos"
-        r"|headlines|top\s+stories)|most\s+(?:read|popular|viewed|shared|commented)(?:\s+"
+        r"|headlines|top\s+stories)"
+        r"|most\s+(?:read|popular|viewed|shared|commented)\s+(?:in|on)\s+[\w.&'-]+"
+        r"(?:\s+[\w.&'-]+){0,2}|popular\s+on\s+(?-i:[A-Z])[\w.&'-]*|most\s+(?:read|popular|viewed|shared|commented)(?:\s+"
         r"(?:stories|articles|news|posts))?|trending(?:\s+(?:now|stories|news|articles|posts"
         r"|topics))?|popular\s+(?:posts|stories|articles|now|news)|don[’']?t\s+miss(?:\s+"
         r"(?:this|these))?|editor[’']?s\s+(?:picks?|choice)|top\s+stories|latest\s+(?:news"
@@ -216,7 +220,7 @@ _RULES: dict[str, _Rule] = {
     ),
     "bio": _Rule(
         "author_bio",
-        "author bio header",
+        BIO_HEADER,
         r"(?:about\s+the\s+(?:author|writer)|author\s+bio(?:graphy)?)"
         r"(?:\s*[:\-–—|]\s*|\s+|(?=(?-i:[A-Z]))|$)(?P<bio_rest>.*)",
         lambda rest: not rest or (_label(rest) and rest[0].isupper()),
@@ -273,6 +277,19 @@ _RULES: dict[str, _Rule] = {
         r"(?P<click_rest>.*)",
         _short(100),
     ),
+    # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube." A list of networks
+    # and nothing else after them; "Follow us on Twitter, she told fans" stays story.
+    "followlist": _Rule(
+        "share_prompt",
+        "'follow us' prompt listing networks",
+        r"(?:follow|find|join|connect\s+with)\s+(?:us|me|(?-i:[A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,5})"
+        r"\s+on\s+(?:"
+        + _NETWORKS
+        + r")(?:\s*\(@\w+\))?(?:\s*(?:,|and|&|or)\s*(?:"
+        + _NETWORKS
+        + r")(?:\s*\(@\w+\))?)+(?P<followlist_rest>\s*[.!]?)",
+        _any,
+    ),
     "follow": _Rule(
         "share_prompt",
         "'follow us' prompt",
@@ -282,6 +299,21 @@ _RULES: dict[str, _Rule] = {
         + _NETWORKS
         + r"\b(?P<follow_rest>.*)",
         _follow_rest,
+    ),
+    "likeshare": _Rule(
+        "share_prompt",
+        "'share it with a friend' prompt",
+        r"(?:like|enjoy(?:ed)?|love)\s+this\s+(?:story|article|post)\s*[?!]\s*share\s+it\b"
+        r"(?P<likeshare_rest>.{0,60})",
+        _any,
+    ),
+    "contact": _Rule(
+        "author_bio",
+        "author contact line",
+        r"(?:write\s+to|e-?mail|contact|reach)\s+(?:the\s+(?:author|reporters?|writer)s?"
+        r"|(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3})\s+(?:at|on|via)\s+"
+        r"(?P<contact_rest>.{3,200})",
+        lambda rest: "@" in rest or "http" in rest,
     ),
     "network": _Rule(
         "share_prompt",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from unspin.boilerplate._chrome import menu_line, table_row, title_item
 from unspin.boilerplate._lines import split_lines
 from unspin.boilerplate._patterns import (
+    BIO_HEADER,
     COMMENT_FIELD,
     MAX_PATTERN_LINE_CHARS,
     Match,
@@ -78,7 +79,11 @@ def _mark_patterns(texts: list[str], marks: _Marks) -> None:
 
 def _mark_bios(texts: list[str], marks: _Marks) -> None:
     """The bio after "About the Author": the rest of the header's block, else the next block."""
-    headers = [i for i, (kind, _) in sorted(marks.items()) if kind == "author_bio"]
+    headers = [
+        i
+        for i, (kind, evidence) in sorted(marks.items())
+        if kind == "author_bio" and evidence.startswith(BIO_HEADER)
+    ]
     for i in headers:
         j = i + 1
         # Blank lines right after the header mean the bio is the next block; otherwise it
