@@ -146,14 +146,19 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     `CORPUS_KEY_PREFIX`.
     """
     docs = list(documents)
-    corpus = frozenset(CORPUS_KEY_PREFIX + key for key in repeated_lines_in_corpus(docs))
+    # Each distinct text is cut into keys once, for both counts (exact copies share theirs).
+    keys_by_text: dict[str, set[str]] = {}
+    for doc in docs:
+        if doc.text not in keys_by_text:
+            keys_by_text[doc.text] = _document_keys(doc.text)
+    corpus = frozenset(CORPUS_KEY_PREFIX + key for key in _in_corpus(docs, keys_by_text))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     docs_per_site: Counter[str] = Counter()
     for doc in docs:
         if doc.site is None:
             continue
         docs_per_site[doc.site] += 1
-        counts[doc.site].update(_document_keys(doc.text))
+        counts[doc.site].update(keys_by_text[doc.text])
     result: dict[str, frozenset[str]] = {}
     for site, n_docs in docs_per_site.items():
         needed = max(REPEATED_LINE_MIN_DOCS, math.ceil(REPEATED_LINE_MIN_SHARE * n_docs))
@@ -190,11 +195,18 @@ def repeated_lines_in_corpus(documents: Iterable[Document]) -> frozenset[str]:
     chrome that many sites share ("Advertisement", "Close"). Cost: one pass over the lines,
     then for each candidate line at most CORPUS_LINE_MIN_DOCS comparisons per holder.
     """
+    docs = list(documents)
+    return _in_corpus(docs, {doc.text: _document_keys(doc.text) for doc in docs})
+
+
+def _in_corpus(docs: list[Document], keys_by_text: dict[str, set[str]]) -> frozenset[str]:
     texts: dict[str, str] = {}
-    for doc in documents:
-        texts.setdefault(doc.text, doc.id)
+    for doc in docs:
+        # The smallest id stands for its exact copies, whatever the input order.
+        if doc.text not in texts or doc.id < texts[doc.text]:
+            texts[doc.text] = doc.id
     ordered = sorted(texts.items(), key=lambda item: item[1])
-    keys_of = [_document_keys(text) for text, _ in ordered]
+    keys_of = [keys_by_text[text] for text, _ in ordered]
     counts: Counter[str] = Counter(key for keys in keys_of for key in keys)
     candidates = frozenset(key for key, n in counts.items() if n >= CORPUS_LINE_MIN_DOCS)
     if not candidates:
