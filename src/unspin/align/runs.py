@@ -20,47 +20,64 @@ from unspin.prepare import Prepared
 SEED_WORDS = 12
 
 
-def _free_tokens(prepared: Prepared, taken: Iterable[int]) -> set[int]:
-    """Tokens of story sentences that no passage holds yet."""
-    free: set[int] = set()
+def _free_segments(prepared: Prepared, taken: Iterable[int]) -> list[range]:
+    """Stretches of consecutive story tokens that no passage holds, SEED_WORDS or longer."""
+    held = set(taken)
+    segments: list[range] = []
+    start = end = -1
     for s in prepared.story:
         sentence = prepared.tokens.sentences[s]
-        free.update(range(sentence.tok_lo, sentence.tok_hi))
-    return free - set(taken)
+        for k in range(sentence.tok_lo, sentence.tok_hi):
+            if k in held:
+                continue
+            if k != end:  # a gap: boilerplate, a held token, or a sentence without tokens
+                if end - start >= SEED_WORDS:
+                    segments.append(range(start, end))
+                start = k
+            end = k + 1
+    if end - start >= SEED_WORDS:
+        segments.append(range(start, end))
+    return segments
 
 
 def unlinked_runs(
     a: Prepared, b: Prepared, taken_a: Iterable[int], taken_b: Iterable[int]
 ) -> list[tuple[list[int], list[int]]]:
     """Maximal runs of at least SEED_WORDS identical words, in free story tokens of both."""
-    free_a, free_b = _free_tokens(a, taken_a), _free_tokens(b, taken_b)
+    segments_b = _free_segments(b, taken_b)
+    if not segments_b:
+        return []
     norms_a, norms_b = a.tokens.norms, b.tokens.norms
-    starts: dict[tuple[str, ...], list[int]] = {}
-    for j in sorted(free_b):
-        window = range(j, j + SEED_WORDS)
-        if all(k in free_b for k in window):
-            starts.setdefault(tuple(norms_b[k] for k in window), []).append(j)
+    starts: dict[tuple[str, ...], list[tuple[int, range]]] = {}
+    for segment in segments_b:
+        for j in range(segment.start, segment.stop - SEED_WORDS + 1):
+            starts.setdefault(norms_b[j : j + SEED_WORDS], []).append((j, segment))
     runs: list[tuple[list[int], list[int]]] = []
     used_b: set[int] = set()
-    i_sorted = sorted(free_a)
-    skip_to = -1
-    for i in i_sorted:
-        if i < skip_to or not all(k in free_a for k in range(i, i + SEED_WORDS)):
-            continue
-        key = tuple(norms_a[k] for k in range(i, i + SEED_WORDS))
-        found = next((j for j in starts.get(key, ()) if j not in used_b), None)
-        if found is None:
-            continue
-        j = found
-        length = SEED_WORDS
-        while (
-            i + length in free_a
-            and j + length in free_b
-            and j + length not in used_b
-            and norms_a[i + length] == norms_b[j + length]
-        ):
-            length += 1
-        runs.append((list(range(i, i + length)), list(range(j, j + length))))
-        used_b.update(range(j, j + length))
-        skip_to = i + length
+    for segment in _free_segments(a, taken_a):
+        i = segment.start
+        while i <= segment.stop - SEED_WORDS:
+            found = next(
+                (
+                    (j, seg)
+                    for j, seg in starts.get(norms_a[i : i + SEED_WORDS], ())
+                    if j not in used_b
+                ),
+                None,
+            )
+            if found is None:
+                i += 1
+                continue
+            j, segment_b = found
+            length = SEED_WORDS
+            while (
+                i + length < segment.stop
+                and j + length < segment_b.stop
+                and j + length not in used_b
+                and norms_a[i + length] == norms_b[j + length]
+            ):
+                length += 1
+            runs.append((list(range(i, i + length)), list(range(j, j + length))))
+            used_b.update(range(j, j + length))
+            i += length
     return runs
