@@ -130,3 +130,18 @@ def test_a_reused_story_is_paired_in_urdu_hindi_and_chinese(a: str, b: str, lang
 def test_two_unrelated_urdu_stories_are_not_paired() -> None:
     result = compare_documents(Document("a", URDU), Document("b", UNRELATED_URDU))
     assert result.pairs == ()
+
+
+def test_outside_english_rare_shingles_need_two_content_words() -> None:
+    from unspin.candidates import RARE_SHINGLE_WORDS, _hash, _rare_shingles, word_shingles
+    from unspin.pipeline import prepare_document
+
+    french = prepare_document(Document("f", "Il a été dit que la réforme des retraites passe."), {})
+    norms = [french.tokens.norms[i] for i in french.story_tokens()]
+    assert _hash(["il", "a", "été"]) not in _rare_shingles(french)  # three function words
+    assert _hash(["la", "réforme", "des"]) not in _rare_shingles(french)  # one content word
+    assert _hash(["réforme", "des", "retraites"]) in _rare_shingles(french)
+    assert _rare_shingles(french) < word_shingles(norms, RARE_SHINGLE_WORDS)
+    english = prepare_document(Document("e", stories.HEART_STUDY), {})
+    norms = [english.tokens.norms[i] for i in english.story_tokens()]
+    assert _rare_shingles(english) == word_shingles(norms, RARE_SHINGLE_WORDS)

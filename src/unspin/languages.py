@@ -15,7 +15,7 @@ function words and stays English unless another language clearly wins. Why not p
 (97 languages, a 4.5 MB model, used by ``--semantic``): it would become a core dependency
 for the one decision that matters here, and on a short English text (a title, a test story)
 it sometimes answers another language, which would change English results; the script and
-the function words never do that, cost nothing to load and take ~20 µs a document.
+the function words never do that and cost nothing to load (under 1 ms a BBC article).
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
     ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"),
     ("latin", "A-Za-z\u00c0-\u024f"),
 )
-_SCRIPT_RE = re.compile("|".join(f"(?P<{name}>[{chars}])" for name, chars in _SCRIPTS))
+_SCRIPT_RES = tuple((name, re.compile(f"[{chars}]")) for name, chars in _SCRIPTS)
 _BY_SCRIPT = {
     "devanagari": "hi",
     "bengali": "bn",
@@ -439,14 +439,22 @@ _LATIN_PROFILES: dict[str, frozenset[str]] = {
 _LATIN_MARGIN = 2.0
 _MIN_PROFILE_HITS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_PROFILE_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, words in _LATIN_PROFILES.items() if word in words)
+    for word in set().union(*_LATIN_PROFILES.values())
+}
 
 
 def detect(text: str) -> str:
     """The language of ``text``, from its script, or for Latin script its function words."""
     sample = text[:DETECT_CHARS]
+    if sample.isascii():
+        return _detect_latin(sample)
     counts: Counter[str] = Counter()
-    for match in _SCRIPT_RE.finditer(sample):
-        counts[match.lastgroup or ""] += 1
+    for name, pattern in _SCRIPT_RES:
+        found = len(pattern.findall(sample))
+        if found:
+            counts[name] = found
     if not counts:
         return ENGLISH
     script, letters = counts.most_common(1)[0]
@@ -473,11 +481,9 @@ def _own_share(sample: str, own: frozenset[str], letters: int) -> float:
 
 def _detect_latin(sample: str) -> str:
     hits: Counter[str] = Counter()
-    for match in _WORD.finditer(sample):
-        word = match.group().lower()
-        for lang, profile in _LATIN_PROFILES.items():
-            if word in profile:
-                hits[lang] += 1
+    for word, n in Counter(_WORD.findall(sample.lower())).items():
+        for lang in _PROFILE_OF.get(word, ()):
+            hits[lang] += n
     english = hits[ENGLISH]
     best, score = max(
         ((lang, n) for lang, n in hits.items() if lang != ENGLISH),

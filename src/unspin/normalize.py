@@ -330,7 +330,8 @@ def tokenize(text: str, lang: str | None = None) -> Tokens:
     ``"ur"`` or ``"zh-Hans"``; detected from the text when ``None``, `unspin.languages`)."""
     language = languages.document_language(lang, text)
     english = language == languages.ENGLISH
-    pattern = _TOKEN if english and not _NEEDS_INTL.search(text) else _TOKEN_INTL
+    plain = english and (text.isascii() or not _NEEDS_INTL.search(text))
+    pattern = _TOKEN if plain else _TOKEN_INTL
     starts: list[int] = []
     ends: list[int] = []
     norms: list[str] = []
