@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 FLOORS_FILE = Path(__file__).with_name("floors.json")
-GATE_PER_CLASS = 30
+GATE_PER_CLASS = 40
 GATE_SEED = 13
 GATE_WORKERS = 2
 GATE_METHOD = "unspin-lexical"
