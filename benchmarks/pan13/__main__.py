@@ -63,7 +63,7 @@ def table_rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
                 out.append([corpus.SHORT.get(row, row), method] + ["n/a"] * 7)
                 continue
             s = r[row]
-            no_det = f"{s['no_detection_share']:.2f}" if s["pairs"] > s["pairs_with_cases"] else ""
+            no_det = f"{s['no_detection_share']:.3f}" if s["pairs"] > s["pairs_with_cases"] else ""
             out.append(
                 [
                     corpus.SHORT.get(row, row),
