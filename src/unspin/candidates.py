@@ -20,7 +20,7 @@ from itertools import pairwise
 import numpy as np
 import xxhash
 
-from unspin.languages import ENGLISH
+from unspin.languages import CHARACTER_TOKENS, ENGLISH
 from unspin.prepare import Prepared
 
 SHINGLE_WORDS = 5
@@ -43,6 +43,11 @@ MIN_SHARED_RARE = 4
 # benchmarks.multilingual run` (and `benchmarks/run.py bbc` before extending it to English).
 RARE_MIN_CONTENT_WORDS = 2
 MIN_SHARED_SPIN = 4
+# Chinese and Japanese tokens are characters (`unspin.normalize`), about half a word each, so
+# their shingles are this many times longer (content words needed too). On the zh corpus of
+# `python -m benchmarks.multilingual run` (315 documents), bigrams of characters made 5,731
+# spin candidates (18 a document), 4-grams 254; every labelled pair stayed a candidate.
+CHARACTER_SHINGLE_FACTOR = 2
 # Identical documents land in one LSH bucket; past this size a bucket is chained instead of
 # paired all-to-all, which keeps a 50,000-copy family linear.
 MAX_BUCKET_PAIRS = 64
@@ -90,6 +95,10 @@ def _story_norms(p: Prepared) -> list[str]:
     return [p.tokens.norms[i] for i in p.story_tokens()]
 
 
+def _factor(p: Prepared) -> int:
+    return CHARACTER_SHINGLE_FACTOR if p.tokens.lang in CHARACTER_TOKENS else 1
+
+
 def _rare_shingles(p: Prepared) -> set[int]:
     t = p.tokens
     if t.lang == ENGLISH:
@@ -97,13 +106,13 @@ def _rare_shingles(p: Prepared) -> set[int]:
     ids = p.story_tokens()
     words = [t.norms[i] for i in ids]
     content = [t.is_content(i) for i in ids]
-    size = RARE_SHINGLE_WORDS
+    size, needed = RARE_SHINGLE_WORDS * _factor(p), RARE_MIN_CONTENT_WORDS * _factor(p)
     if len(words) < size:
         return {_hash(words)} if words else set()
     return {
         _hash(words[i : i + size])
         for i in range(len(words) - size + 1)
-        if sum(content[i : i + size]) >= RARE_MIN_CONTENT_WORDS
+        if sum(content[i : i + size]) >= needed
     }
 
 
@@ -157,10 +166,13 @@ def candidate_pairs(docs: Sequence[Prepared]) -> tuple[list[tuple[int, int]], Ca
     """Index pairs ``(i, j)`` into ``docs`` worth aligning, each once, in a stable order."""
     norms = [_story_norms(p) for p in docs]
     by_minhash = _minhash_pairs(
-        [word_shingles(n, SHINGLE_WORDS) for n in norms], [p.id for p in docs]
+        [word_shingles(n, SHINGLE_WORDS * _factor(p)) for n, p in zip(norms, docs, strict=True)],
+        [p.id for p in docs],
     )
     by_rare = _shared_pairs([_rare_shingles(p) for p in docs], MIN_SHARED_RARE)
-    by_spin = _shared_pairs([word_shingles(_spin_tokens(p), 2) for p in docs], MIN_SHARED_SPIN)
+    by_spin = _shared_pairs(
+        [word_shingles(_spin_tokens(p), 2 * _factor(p)) for p in docs], MIN_SHARED_SPIN
+    )
     by_meaning: set[tuple[int, int]] = set()
     vectors = [p.vectors for p in docs]
     if docs and all(v is not None for v in vectors):

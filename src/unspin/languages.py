@@ -28,6 +28,8 @@ import Stemmer
 import stopwordsiso
 
 ENGLISH = "en"
+# Languages written without spaces, whose tokens are characters (`unspin.normalize`).
+CHARACTER_TOKENS = frozenset({"zh", "ja"})
 
 # ISO 639-1 code -> PyStemmer (Snowball) algorithm.
 _SNOWBALL = {
