@@ -182,6 +182,17 @@ def test_a_run_of_short_title_case_lines_is_a_menu() -> None:
     )
 
 
+def test_a_bulleted_menu_is_a_menu() -> None:
+    # Extraction often keeps a menu as a list: "- Home", "- World", ...
+    menu = ["- World", "- Politics", "- Real Estate", "- Arts & Culture"]
+    assert marked(in_story(*menu)) == [("navigation", item) for item in menu]
+
+
+def test_a_bulleted_list_of_sentences_is_story() -> None:
+    points = ["- Taxes rise by 2%.", "- Two libraries stay open.", "- Roads get repaired."]
+    assert marked(in_story(*points, "- The mayor keeps her job.")) == []
+
+
 def test_a_run_shorter_than_a_menu_is_story() -> None:
     byline = ["Jane Doe", "Political Editor", "Westminster"]
     assert len(byline) < NAV_RUN_MIN_LINES
