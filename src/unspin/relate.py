@@ -206,9 +206,10 @@ def _enough(evidence: Sequence[AlignedPassage]) -> bool:
 
 
 def _weighted_coverage(p: Prepared, passages: Sequence[AlignedPassage], side_a: bool) -> float:
-    """Share of ``p``'s story inside ``passages``, each weighted by its similarity."""
+    """Share of ``p``'s story inside ``passages``, each weighted by its similarity; never
+    more than the share they cover together (passages of repetitive text can overlap)."""
     total = sum(x.similarity * _story_chars_in(p, _spans([x], side_a)) for x in passages)
-    return total / max(1, p.story_chars())
+    return min(total, _story_chars_in(p, _spans(passages, side_a))) / max(1, p.story_chars())
 
 
 def _score(a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from unspin.align.tokens import TokenAlignment, align_tokens
@@ -126,11 +127,17 @@ def merged_alignment(a: Prepared, b: Prepared, first: Piece, last: Piece) -> Tok
 def merge_touching(
     a: Prepared, b: Prepared, passages: Sequence[P], merge: Callable[[P, P], P]
 ) -> list[P]:
-    """Runs of touching copied passages (in order of ``a``) joined by ``merge``."""
+    """Runs of touching copied passages joined by ``merge``: only passages that follow each
+    other in the order of both documents, so that `compare A B` mirrors `compare B A`."""
+    by_a = sorted(passages, key=lambda x: (x.passage.a_start, x.passage.b_start))
+    by_b = sorted(passages, key=lambda x: (x.passage.b_start, x.passage.a_start))
+    next_in_b = {id(x): y for x, y in pairwise(by_b)}
     out: list[P] = []
-    for p in sorted(passages, key=lambda x: (x.passage.a_start, x.passage.b_start)):
-        if out and touching(a, b, out[-1], p):
+    last: P | None = None  # the last original passage folded into out[-1]
+    for p in by_a:
+        if out and last is not None and next_in_b.get(id(last)) is p and touching(a, b, last, p):
             out[-1] = merge(out[-1], p)
         else:
             out.append(p)
+        last = p
     return out

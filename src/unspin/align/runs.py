@@ -40,44 +40,48 @@ def _free_segments(prepared: Prepared, taken: Iterable[int]) -> list[range]:
     return segments
 
 
+def _windows(prepared: Prepared, segments: list[range]) -> dict[tuple[str, ...], list[int]]:
+    norms = prepared.tokens.norms
+    found: dict[tuple[str, ...], list[int]] = {}
+    for segment in segments:
+        for k in range(segment.start, segment.stop - SEED_WORDS + 1):
+            found.setdefault(norms[k : k + SEED_WORDS], []).append(k)
+    return found
+
+
 def unlinked_runs(
     a: Prepared, b: Prepared, taken_a: Iterable[int], taken_b: Iterable[int]
 ) -> list[tuple[list[int], list[int]]]:
-    """Maximal runs of at least SEED_WORDS identical words, in free story tokens of both."""
-    segments_b = _free_segments(b, taken_b)
-    if not segments_b:
+    """Maximal runs of identical words through a SEED_WORDS window that occurs once in the
+    free story tokens of each side. A window repeated on a side (a refrain, a repeated
+    line) says nothing about which copy is which, and pairing occurrences in the order of
+    one side would make `compare A B` differ from `compare B A`."""
+    segments_a, segments_b = _free_segments(a, taken_a), _free_segments(b, taken_b)
+    if not segments_a or not segments_b:
         return []
+    windows_a, windows_b = _windows(a, segments_a), _windows(b, segments_b)
     norms_a, norms_b = a.tokens.norms, b.tokens.norms
-    starts: dict[tuple[str, ...], list[tuple[int, range]]] = {}
-    for segment in segments_b:
-        for j in range(segment.start, segment.stop - SEED_WORDS + 1):
-            starts.setdefault(norms_b[j : j + SEED_WORDS], []).append((j, segment))
-    runs: list[tuple[list[int], list[int]]] = []
-    used_b: set[int] = set()
-    for segment in _free_segments(a, taken_a):
-        i = segment.start
-        while i <= segment.stop - SEED_WORDS:
-            found = next(
-                (
-                    (j, seg)
-                    for j, seg in starts.get(norms_a[i : i + SEED_WORDS], ())
-                    if j not in used_b
-                ),
-                None,
-            )
-            if found is None:
-                i += 1
-                continue
-            j, segment_b = found
-            length = SEED_WORDS
-            while (
-                i + length < segment.stop
-                and j + length < segment_b.stop
-                and j + length not in used_b
-                and norms_a[i + length] == norms_b[j + length]
-            ):
-                length += 1
-            runs.append((list(range(i, i + length)), list(range(j, j + length))))
-            used_b.update(range(j, j + length))
-            i += length
-    return runs
+
+    def segment_of(segments: list[range], k: int) -> range:
+        return next(segment for segment in segments if k in segment)
+
+    runs: set[tuple[int, int, int]] = set()
+    for key, at_a in windows_a.items():
+        at_b = windows_b.get(key)
+        if len(at_a) != 1 or at_b is None or len(at_b) != 1:
+            continue
+        i, j = at_a[0], at_b[0]
+        seg_a, seg_b = segment_of(segments_a, i), segment_of(segments_b, j)
+        while i > seg_a.start and j > seg_b.start and norms_a[i - 1] == norms_b[j - 1]:
+            i, j = i - 1, j - 1
+        length = 0
+        while (
+            i + length < seg_a.stop
+            and j + length < seg_b.stop
+            and norms_a[i + length] == norms_b[j + length]
+        ):
+            length += 1
+        runs.add((i, j, length))
+    return [
+        (list(range(i, i + length)), list(range(j, j + length))) for i, j, length in sorted(runs)
+    ]
