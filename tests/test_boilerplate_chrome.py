@@ -19,6 +19,7 @@ from unspin.boilerplate import (
 from unspin.boilerplate.marker import GALLERY_CONTEXT_LINES, NAV_RUN_MIN_LINES
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX
 from unspin.model import Document
+from unspin.pipeline import prepare_document, site_templates
 
 STORY_BEFORE = (
     "The council approved the new budget on Tuesday after a long debate about school "
@@ -333,3 +334,13 @@ def test_corpus_wide_lines_reach_every_site_and_say_so() -> None:
     assert text[span.start : span.end] == "Advertisement feature: partners"
     assert span.kind == "repeated_line"
     assert "of the corpus" in span.evidence
+
+
+def test_documents_without_a_site_are_marked_by_the_corpus_wide_template() -> None:
+    docs = [
+        Document(id=f"d{n}", text=article(n, "Advertisement feature: partners"))
+        for n in range(CORPUS_LINE_MIN_DOCS)
+    ]
+    templates = site_templates(docs)
+    (span,) = prepare_document(docs[0], templates).boilerplate
+    assert docs[0].text[span.start : span.end] == "Advertisement feature: partners"

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
+from unspin.boilerplate.repeated import NO_SITE
 from unspin.copies import CopyGroups, for_copy
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
@@ -30,7 +31,8 @@ def site_templates(documents: Iterable[Document]) -> dict[str, frozenset[str]]:
 
 
 def prepare_document(doc: Document, templates: Mapping[str, frozenset[str]]) -> Prepared:
-    return prepare(doc, templates.get(doc.site, frozenset()) if doc.site else frozenset())
+    """Prepared with its site's template, or the corpus-wide one when it has no site."""
+    return prepare(doc, templates.get(doc.site or NO_SITE, frozenset()))
 
 
 def compare_prepared(a: Prepared, b: Prepared) -> PairEvidence | None:

@@ -69,6 +69,8 @@ CORPUS_FINGERPRINT_SAMPLE = 4
 # marker can say which evidence it has. str.split() treats U+001F as whitespace, so no
 # `line_key` ever holds it.
 CORPUS_KEY_PREFIX = "\x1f"
+# The templates entry for documents without a site (no site name is empty: `site_of`).
+NO_SITE = ""
 
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"\w+")
@@ -140,7 +142,8 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     """For every site, the keys of the lines that are template on that site.
 
     A line counts once per document however often it occurs in it. Documents without a
-    site are skipped here: there is no site template to share without one. Every site seen
+    site share no site template, but get the corpus-wide one under NO_SITE (when there is
+    one). Every site seen
     gets an entry, an empty set when nothing qualifies. Each entry also holds the keys of
     `repeated_lines_in_corpus` (all documents, with or without a site), each behind
     `CORPUS_KEY_PREFIX`.
@@ -159,7 +162,8 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
             continue
         docs_per_site[doc.site] += 1
         counts[doc.site].update(keys_by_text[doc.text])
-    result: dict[str, frozenset[str]] = {}
+    # Documents without a site get the corpus-wide template alone, under NO_SITE.
+    result: dict[str, frozenset[str]] = {NO_SITE: corpus} if corpus else {}
     for site, n_docs in docs_per_site.items():
         needed = max(REPEATED_LINE_MIN_DOCS, math.ceil(REPEATED_LINE_MIN_SHARE * n_docs))
         result[site] = frozenset(key for key, n in counts[site].items() if n >= needed) | corpus
