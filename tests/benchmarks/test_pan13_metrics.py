@@ -131,3 +131,29 @@ def test_gate_floors_are_lower_bounds() -> None:
     floors = gate.read_floors()
     assert floors, "benchmarks/pan13/floors.json is missing: python -m benchmarks.pan13 floors"
     assert all(0.0 <= v <= 1.0 for v in floors.values())
+
+
+COPIED = (
+    "The river flooded the old town on Monday after three days of heavy rain. "
+    "Officials said more than two hundred homes were evacuated before the water reached the "
+    "market square. The mayor asked residents to stay away from the bridge until engineers "
+    "could inspect it. Schools will remain closed for the rest of the week, the council said "
+    "in a statement."
+)
+
+
+@pytest.mark.parametrize("susp_first", [True, False])
+def test_unspin_detections_put_each_span_on_its_own_document(susp_first: bool) -> None:
+    from benchmarks.pan13.methods import unspin_detect
+
+    padding = "A recipe for lemon cake needs flour, sugar, butter and four fresh eggs. " * 3
+    susp = padding + "\n\n" + COPIED + "\n\nBake it for forty minutes."
+    src = COPIED + "\n\nForecasters expect drier weather by the weekend across the valleys."
+    # the ids decide which side unspin reports as `a`; the mapping must not depend on it
+    ids = ("a-susp", "b-src") if susp_first else ("z-susp", "b-src")
+    found = unspin_detect(ids[0], susp, ids[1], src, False)
+    assert found
+    start = susp.index(COPIED)
+    for (a0, a1), (b0, b1) in found:
+        assert start <= a0 < a1 <= start + len(COPIED) and 0 <= b0 < b1 <= len(COPIED)
+        assert susp[a0:a1] == src[b0:b1]
