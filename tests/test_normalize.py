@@ -349,7 +349,10 @@ def _assert_as_before(text: str, lang: str | None = None) -> None:
 
 def _english_texts() -> list[str]:
     texts = [*stories.DOCK_STRIKE, stories.HEART_STUDY, stories.ORCHESTRA]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(Path("examples").glob("*.txt"))]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((Path(__file__).parents[1] / "examples").glob("*.txt"))
+    ]
     bbc = sorted(Path("/tmp/bbc/bbc").glob("*/*.txt"))
     texts += [p.read_text(encoding="utf-8", errors="replace") for p in bbc[::10]]
     return texts
