@@ -51,7 +51,7 @@ class Prepared:
 
 
 def prepare(doc: Document, repeated_lines: frozenset[str] = frozenset()) -> Prepared:
-    tokens = tokenize(doc.text)
+    tokens = tokenize(doc.text, doc.lang)
     boilerplate = mark_boilerplate(doc.text, repeated_lines)
     marked = MarkedChars(boilerplate)
     # A line that is only a date is the article's metadata, not its story: two copies dated
