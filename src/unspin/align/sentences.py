@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unspin.languages import ENGLISH
 from unspin.lexicon import equivalence_masks, equivalent
 from unspin.normalize import Tokens
 from unspin.prepare import Prepared
@@ -29,6 +30,7 @@ class SentenceWords:
     canons: tuple[str, ...]
     weights: tuple[float, ...]
     masks: tuple[tuple[int, int], ...]  # lexicon.equivalence_masks of each word
+    lang: str = ENGLISH  # the language the words' stop words and synonyms come from
 
     @property
     def weight(self) -> float:
@@ -45,8 +47,8 @@ def sentence_words(prepared: Prepared, sentence_index: int) -> SentenceWords:
         norms.append(tokens.norms[i])
         canons.append(tokens.canons[i])
         weights.append(NAME_WEIGHT if tokens.is_name(i) or tokens.is_number(i) else 1.0)
-    masks = tuple(equivalence_masks(norm) for norm in norms)
-    return SentenceWords(tuple(norms), tuple(canons), tuple(weights), masks)
+    masks = tuple(equivalence_masks(norm, tokens.lang) for norm in norms)
+    return SentenceWords(tuple(norms), tuple(canons), tuple(weights), masks, tokens.lang)
 
 
 # Documents whose sentence words are kept between pairs: a document meets ~10 candidates on
@@ -93,7 +95,7 @@ def matched_weight(a: SentenceWords, b: SentenceWords) -> tuple[float, int]:
             if (
                 not taken[j]
                 and (own & near_b or own_b & near)
-                and equivalent(a.norms[i], b.norms[j])
+                and equivalent(a.norms[i], b.norms[j], a.lang if a.lang == b.lang else ENGLISH)
             ):
                 taken[j] = True
                 total += (a.weights[i] + b.weights[j]) / 2

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from unspin.lexicon import STOPWORDS, equivalence_masks, equivalent
+from unspin.languages import ENGLISH
+from unspin.lexicon import equivalence_masks, equivalent, stopwords
 from unspin.normalize import Tokens
 
 # A substitution swaps one to three words for one to three words (issue 8): a longer
@@ -51,7 +52,7 @@ class TokenAlignment:
         return 2 * self.exact / total if total else 0.0
 
 
-def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
+def _lcs_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int, int, bool]]:
     """Longest common subsequence under synonym equivalence; exact matches preferred.
 
     A common prefix and suffix of equal words are matched directly: an exact match is the
@@ -64,7 +65,7 @@ def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    middle = _lcs_table_path(a[head : len(a) - tail], b[head : len(b) - tail])
+    middle = _lcs_table_path(a[head : len(a) - tail], b[head : len(b) - tail], lang)
     return (
         [(k, k, True) for k in range(head)]
         + [(i + head, j + head, same) for i, j, same in middle]
@@ -72,21 +73,21 @@ def _lcs_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     )
 
 
-def _lcs_table_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
+def _lcs_table_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int, int, bool]]:
     n, m = len(a), len(b)
     # Scores are doubled so that an exact match (2) beats a synonym match (1) on ties of length.
     score = [[0] * (m + 1) for _ in range(n + 1)]
-    masks_b = [equivalence_masks(word) for word in b]
+    masks_b = [equivalence_masks(word, lang) for word in b]
     for i in range(n - 1, -1, -1):
         row, below = score[i], score[i + 1]
         ai = a[i]
-        own, near = equivalence_masks(ai)
+        own, near = equivalence_masks(ai, lang)
         for j in range(m - 1, -1, -1):
             best = below[j] if below[j] >= row[j + 1] else row[j + 1]
             bj = b[j]
             if ai == bj:
                 gain = 3 + below[j + 1]
-            elif (own & masks_b[j][1] or masks_b[j][0] & near) and equivalent(ai, bj):
+            elif (own & masks_b[j][1] or masks_b[j][0] & near) and equivalent(ai, bj, lang):
                 gain = 2 + below[j + 1]
             else:
                 gain = 0
@@ -95,9 +96,9 @@ def _lcs_table_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
     i = j = 0
     while i < n and j < m:
         exact = a[i] == b[j]
-        if (exact or equivalent(a[i], b[j])) and score[i][j] == (3 if exact else 2) + score[i + 1][
-            j + 1
-        ]:
+        if (exact or equivalent(a[i], b[j], lang)) and score[i][j] == (3 if exact else 2) + score[
+            i + 1
+        ][j + 1]:
             path.append((i, j, exact))
             i += 1
             j += 1
@@ -110,13 +111,14 @@ def _lcs_table_path(a: list[str], b: list[str]) -> list[tuple[int, int, bool]]:
 
 def align_tokens(ta: Tokens, ia: list[int], tb: Tokens, ib: list[int]) -> TokenAlignment:
     """Align the tokens ``ia`` of ``ta`` with the tokens ``ib`` of ``tb``."""
+    lang = ta.lang if ta.lang == tb.lang else ENGLISH
     exact = equiv = 0
     substitutions: list[tuple[str, str]] = []
     runs: list[tuple[int, int, int]] = []
     step = MAX_DP_TOKENS
     for lo in range(0, max(len(ia), len(ib)), step):
         wa, wb = ia[lo : lo + step], ib[lo : lo + step]
-        path = _lcs_path([ta.norms[i] for i in wa], [tb.norms[j] for j in wb])
+        path = _lcs_path([ta.norms[i] for i in wa], [tb.norms[j] for j in wb], lang)
         exact += sum(1 for _, _, same in path if same)
         equiv += sum(1 for _, _, same in path if not same)
         substitutions.extend(_substitutions(ta, wa, tb, wb, path))
@@ -253,7 +255,7 @@ def _widen_by_names(
 def _strip_stopwords(tokens: Tokens, region: list[int]) -> list[int]:
     def ignored(i: int) -> bool:
         norm = tokens.norms[i]
-        return norm in STOPWORDS and norm not in _SWAPPABLE_STOPWORDS
+        return norm in stopwords(tokens.lang) and norm not in _SWAPPABLE_STOPWORDS
 
     lo, hi = 0, len(region)
     while lo < hi and ignored(region[lo]):
