@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from unspin.align.cleanup import drop_far_filler, merge_touching, merged_alignment, token_span
+from unspin.align.cleanup import (
+    drop_far_filler,
+    merge_touching,
+    merged_alignment,
+    swapped,
+    token_span,
+)
 from unspin.align.runs import unlinked_runs
 from unspin.align.sentences import Link, link_sentences
 from unspin.align.tokens import TokenAlignment, align_tokens
@@ -308,14 +314,14 @@ def _merged(a: Prepared, b: Prepared, p: AlignedPassage, q: AlignedPassage) -> A
     """Two touching copied passages as one, its words aligned again from end to end."""
     alignment = merged_alignment(a, b, p, q)
     kind = passage_kind(alignment)
-    if kind == "paraphrase":  # both halves were copied wording, so the whole is too
-        kind = "spun"
+    if kind == "paraphrase" or (kind == "verbatim" and swapped(p, q)):
+        kind = "spun"  # both halves were copied wording, so the whole is, if reordered
     cosine = p.cosine if p.cosine is not None else q.cosine
     passage = Passage(
         a_start=p.passage.a_start,
         a_end=q.passage.a_end,
-        b_start=p.passage.b_start,
-        b_end=q.passage.b_end,
+        b_start=min(p.passage.b_start, q.passage.b_start),
+        b_end=max(p.passage.b_end, q.passage.b_end),
         kind=kind,
         similarity=round(alignment.similarity, 4),
         substitutions=alignment.substitutions,

@@ -10,6 +10,7 @@ split or joined on one side. Both are cleaned here, after alignment.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -53,6 +54,9 @@ class Piece(Protocol):
     @property
     def cosine(self) -> float | None: ...
 
+    @property
+    def tokens(self) -> TokenAlignment: ...
+
 
 P = TypeVar("P", bound=Piece)
 
@@ -82,24 +86,41 @@ def _distance(left: Sequence[int], right: Sequence[int]) -> int:
     return 0
 
 
+def swapped(p: Piece, q: Piece) -> bool:
+    """``q`` follows ``p`` in ``a`` but comes before it in ``b``."""
+    return q.passage.b_end <= p.passage.b_start
+
+
 def touching(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
-    """``q`` follows ``p`` on both sides, both verbatim or spun, with only story between
-    them, and the same little between them on both sides: one sentence split in two on one
-    side, a sentence reworded past linking inside a copy, or pieces of one passage. A
-    sentence added on one side only (a splice) keeps the two apart."""
+    """``q`` follows ``p`` on ``a``, both verbatim or spun, with only story between them and
+    the same little between them on both sides: one sentence split in two on one side, a
+    sentence reworded past linking inside a copy, or pieces of one passage. A sentence
+    added on one side only (a splice) keeps the two apart. Inside one paragraph on both
+    sides ``q`` may come first in ``b``: a copy that reorders sentences (PAN 2013 random
+    obfuscation) is one passage; paragraphs moved about stay passages of their own."""
     if p.passage.kind == "paraphrase" or q.passage.kind == "paraphrase":
         return False
+    if not (p.a_sentences and q.a_sentences and p.b_sentences and q.b_sentences):
+        return False
+    first_b, second_b = (q, p) if swapped(p, q) else (p, q)
     gap_a = q.passage.a_start - p.passage.a_end
-    gap_b = q.passage.b_start - p.passage.b_end
+    gap_b = second_b.passage.b_start - first_b.passage.b_end
     if gap_a < 0 or gap_b < 0 or max(gap_a, gap_b) > MERGE_GAP_CHARS:
         return False
     if abs(gap_a - gap_b) > MERGE_GAP_SKEW_CHARS:
         return False
-    if not (p.a_sentences and q.a_sentences and p.b_sentences and q.b_sentences):
+    if swapped(p, q) and (
+        _PARAGRAPH_BREAK.search(a.doc.text, p.passage.a_end, q.passage.a_start)
+        or _PARAGRAPH_BREAK.search(b.doc.text, first_b.passage.b_end, second_b.passage.b_start)
+    ):
         return False
     return _only_story_between(a, p.a_sentences[-1], q.a_sentences[0]) and _only_story_between(
-        b, p.b_sentences[-1], q.b_sentences[0]
+        b, first_b.b_sentences[-1], second_b.b_sentences[0]
     )
+
+
+# A blank line: where one paragraph ends and the next begins.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _only_story_between(prepared: Prepared, left: int, right: int) -> bool:
@@ -118,24 +139,58 @@ def token_span(prepared: Prepared, start: int, end: int) -> list[int]:
 
 
 def merged_alignment(a: Prepared, b: Prepared, first: Piece, last: Piece) -> TokenAlignment:
-    """The words from the start of ``first`` to the end of ``last``, aligned again."""
-    ia = token_span(a, first.passage.a_start, last.passage.a_end)
-    ib = token_span(b, first.passage.b_start, last.passage.b_end)
-    return align_tokens(a.tokens, ia, b.tokens, ib)
+    """The words from the start of ``first`` to the end of ``last``, aligned again; for
+    pieces in swapped order, their own alignments added up over the span they cover."""
+    start_a, end_a = first.passage.a_start, last.passage.a_end
+    start_b = min(first.passage.b_start, last.passage.b_start)
+    end_b = max(first.passage.b_end, last.passage.b_end)
+    ia, ib = token_span(a, start_a, end_a), token_span(b, start_b, end_b)
+    if not swapped(first, last):
+        return align_tokens(a.tokens, ia, b.tokens, ib)
+    runs: list[tuple[int, int, int]] = []
+    for piece in (first, last):
+        shift_a = token_span(a, piece.passage.a_start, piece.passage.a_end)[:1]
+        shift_b = token_span(b, piece.passage.b_start, piece.passage.b_end)[:1]
+        da = shift_a[0] - ia[0] if shift_a and ia else 0
+        db = shift_b[0] - ib[0] if shift_b and ib else 0
+        runs.extend((i + da, j + db, n) for i, j, n in piece.tokens.runs)
+    return TokenAlignment(
+        first.tokens.exact + last.tokens.exact,
+        first.tokens.equivalent + last.tokens.equivalent,
+        len(ia),
+        len(ib),
+        tuple(dict.fromkeys((*first.tokens.substitutions, *last.tokens.substitutions))),
+        tuple(sorted(runs)),
+    )
 
 
 def merge_touching(
     a: Prepared, b: Prepared, passages: Sequence[P], merge: Callable[[P, P], P]
 ) -> list[P]:
-    """Runs of touching copied passages joined by ``merge``: only passages that follow each
-    other in the order of both documents, so that `compare A B` mirrors `compare B A`."""
+    """Touching copied passages joined by ``merge``, until none are left: only passages
+    next to each other in the order of both documents, so that `compare A B` mirrors
+    `compare B A`."""
+    current = list(passages)
+    while True:
+        merged = _merge_once(a, b, current, merge)
+        if len(merged) == len(current):
+            return merged
+        current = merged
+
+
+def _merge_once(
+    a: Prepared, b: Prepared, passages: Sequence[P], merge: Callable[[P, P], P]
+) -> list[P]:
     by_a = sorted(passages, key=lambda x: (x.passage.a_start, x.passage.b_start))
     by_b = sorted(passages, key=lambda x: (x.passage.b_start, x.passage.a_start))
     next_in_b = {id(x): y for x, y in pairwise(by_b)}
     out: list[P] = []
     last: P | None = None  # the last original passage folded into out[-1]
     for p in by_a:
-        if out and last is not None and next_in_b.get(id(last)) is p and touching(a, b, last, p):
+        neighbours = last is not None and (
+            next_in_b.get(id(last)) is p or next_in_b.get(id(p)) is last
+        )
+        if out and last is not None and neighbours and touching(a, b, last, p):
             out[-1] = merge(out[-1], p)
         else:
             out.append(p)
