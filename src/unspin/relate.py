@@ -121,7 +121,8 @@ def relate_pair(
     whose sentence vectors agree (semantic mode). A lexical `paraphrase` passage (few words
     in common, in order) is reported inside a pair that has evidence, but makes none: two
     articles on one event share names and phrases sentence by sentence. Coverage and score
-    count the evidence only; the paraphrase passages' share is reported beside them.
+    count copied wording only (verbatim, spun, and paraphrases vectors vouch for); the other
+    paraphrase passages' share is reported beside them.
     """
     evidence = [p for p in passages if _is_evidence(p)]
     if not _enough(evidence):
