@@ -16,6 +16,7 @@ from typing import Any
 
 from benchmarks.pan13 import corpus, gate, measures
 from benchmarks.pan13.methods import DEFAULT_METHODS, METHODS, run_method, semantic_available
+from benchmarks.spun_news.gate import rerecord
 
 ROWS = (*corpus.CLASSES, "all")
 
@@ -163,15 +164,7 @@ def floors(args: argparse.Namespace) -> int:
     measured = gate.gate_metrics(
         evaluate(gate.gate_pairs(loaded), loaded, gate.GATE_METHOD, gate.GATE_WORKERS)
     )
-    try:
-        new = gate.updated_floors(gate.read_floors(), measured, args.allow_lower)
-    except gate.FloorLoweringError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    gate.write_floors(new)
-    for name, value in sorted(measured.items()):
-        print(f"{name:40} {value:.3f}  floor {new[name]:.2f}")
-    return 0
+    return rerecord(measured, gate.read_floors(), gate.write_floors, args.allow_lower, 40)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,11 +7,11 @@ lowered without ``--allow-lower``).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from benchmarks.pan13 import corpus
+from benchmarks.spun_news import gate as spun_news_gate
 from benchmarks.spun_news.gate import (
     FLOOR_MARGIN,
     FloorLoweringError,
@@ -36,6 +36,11 @@ GATE_PER_CLASS = 40
 GATE_SEED = 13
 GATE_WORKERS = 2
 GATE_METHOD = "unspin-lexical"
+ABOUT = (
+    f"unspin lexical on the PAN 2013 gate sample ({GATE_PER_CLASS} pairs per "
+    f"class, seed {GATE_SEED}); measured minus {FLOOR_MARGIN}. "
+    "Re-record: python -m benchmarks.pan13 floors"
+)
 MEASURES = ("precision", "recall", "plagdet", "pair_precision", "pair_recall")
 
 
@@ -61,17 +66,8 @@ def gate_metrics(result: dict[str, Any]) -> dict[str, float]:
 
 
 def read_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
-    if not path.exists():
-        return {}
-    floors: dict[str, float] = json.loads(path.read_text(encoding="utf-8"))["floors"]
-    return floors
+    return spun_news_gate.read_floors(path)
 
 
 def write_floors(floors: dict[str, float], path: Path = FLOORS_FILE) -> None:
-    payload = {
-        "about": f"unspin lexical on the PAN 2013 gate sample ({GATE_PER_CLASS} pairs per "
-        f"class, seed {GATE_SEED}); measured minus {FLOOR_MARGIN}. "
-        "Re-record: python -m benchmarks.pan13 floors",
-        "floors": dict(sorted(floors.items())),
-    }
-    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    spun_news_gate.write_floors(floors, path, ABOUT)

@@ -59,15 +59,7 @@ def rescore(args: argparse.Namespace) -> int:
 def floors(args: argparse.Namespace) -> int:
     generate(args.out, gate.GATE_SIZE, gate.GATE_SEED)
     measured = gate.gate_metrics(evaluate(args.out, "unspin-lexical", gate.GATE_WORKERS))
-    try:
-        new = gate.updated_floors(gate.read_floors(), measured, args.allow_lower)
-    except gate.FloorLoweringError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    gate.write_floors(new)
-    for name, value in sorted(measured.items()):
-        print(f"{name:32} {value:.3f}  floor {new[name]:.2f}")
-    return 0
+    return gate.rerecord(measured, gate.read_floors(), gate.write_floors, args.allow_lower, 32)
 
 
 def main(argv: list[str] | None = None) -> int:

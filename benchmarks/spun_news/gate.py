@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,14 +71,37 @@ def read_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
     return floors
 
 
-def write_floors(floors: dict[str, float], path: Path = FLOORS_FILE) -> None:
-    payload = {
-        "about": "unspin lexical on the spun_news gate corpus "
-        f"(size {GATE_SIZE}, seed {GATE_SEED}); measured minus {FLOOR_MARGIN}. "
-        "Re-record: python -m benchmarks.spun_news floors",
-        "floors": dict(sorted(floors.items())),
-    }
+ABOUT = (
+    "unspin lexical on the spun_news gate corpus "
+    f"(size {GATE_SIZE}, seed {GATE_SEED}); measured minus {FLOOR_MARGIN}. "
+    "Re-record: python -m benchmarks.spun_news floors"
+)
+
+
+def write_floors(floors: dict[str, float], path: Path = FLOORS_FILE, about: str = ABOUT) -> None:
+    payload = {"about": about, "floors": dict(sorted(floors.items()))}
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+
+
+def rerecord(
+    measured: dict[str, float],
+    old: dict[str, float],
+    write: Callable[[dict[str, float]], None],
+    allow_lower: bool,
+    width: int,
+) -> int:
+    """The `floors` command of a gate: new floors from ``measured``, written with ``write``
+    unless one would be lowered without ``allow_lower``; the exit code. ``width``: the
+    column of measure names in what it prints."""
+    try:
+        new = updated_floors(old, measured, allow_lower)
+    except FloorLoweringError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    write(new)
+    for name, value in sorted(measured.items()):
+        print(f"{name:{width}} {value:.3f}  floor {new[name]:.2f}")
+    return 0
 
 
 def below_floor(measured: dict[str, float], floors: dict[str, float]) -> list[str]:
