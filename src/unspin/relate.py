@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from unspin.align import LONE_MEANING_LINK_MIN, VERBATIM_MIN, AlignedPassage
+from unspin.align.cleanup import is_copied
 from unspin.copied_words import copied_story_words
 from unspin.model import Direction, InsertedSpan, PairResult, Relation
 from unspin.prepare import Prepared
@@ -133,7 +134,7 @@ def relate_pair(
     # Coverage counts every passage of copied wording, evidence or not: in semantic mode a
     # lone translated sentence its vectors vouch for is copied too, inside a pair that has
     # evidence elsewhere.
-    copied = [p for p in passages if p.passage.kind != "paraphrase" or p.cosine is not None]
+    copied = [p for p in passages if is_copied(p.passage.kind, p.cosine)]
     copied_a = _story_chars_in(a, _spans(copied, True))
     copied_b = _story_chars_in(b, _spans(copied, False))
     coverage_a, coverage_b = copied_a / chars_a, copied_b / chars_b
