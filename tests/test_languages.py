@@ -133,15 +133,16 @@ def test_two_unrelated_urdu_stories_are_not_paired() -> None:
 
 
 def test_outside_english_rare_shingles_need_two_content_words() -> None:
-    from unspin.candidates import RARE_SHINGLE_WORDS, _hash, _rare_shingles, word_shingles
+    from unspin.index.features import RARE_SHINGLE_WORDS, rare_shingles
+    from unspin.index.hashing import shingle_key, shingle_keys
     from unspin.pipeline import prepare_document
 
     french = prepare_document(Document("f", "Il a été dit que la réforme des retraites passe."), {})
     norms = [french.tokens.norms[i] for i in french.story_tokens()]
-    assert _hash(["il", "a", "été"]) not in _rare_shingles(french)  # three function words
-    assert _hash(["la", "réforme", "des"]) not in _rare_shingles(french)  # one content word
-    assert _hash(["réforme", "des", "retraites"]) in _rare_shingles(french)
-    assert _rare_shingles(french) < word_shingles(norms, RARE_SHINGLE_WORDS)
+    assert shingle_key(["il", "a", "été"]) not in rare_shingles(french)  # three function words
+    assert shingle_key(["la", "réforme", "des"]) not in rare_shingles(french)  # one content word
+    assert shingle_key(["réforme", "des", "retraites"]) in rare_shingles(french)
+    assert rare_shingles(french) < shingle_keys(norms, RARE_SHINGLE_WORDS)
     english = prepare_document(Document("e", stories.HEART_STUDY), {})
     norms = [english.tokens.norms[i] for i in english.story_tokens()]
-    assert _rare_shingles(english) == word_shingles(norms, RARE_SHINGLE_WORDS)
+    assert rare_shingles(english) == shingle_keys(norms, RARE_SHINGLE_WORDS)

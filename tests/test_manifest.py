@@ -19,6 +19,8 @@ from tests.stories import DOCK_STRIKE, HEART_STUDY
 
 from unspin import __version__
 from unspin.api import scan
+from unspin.fingerprint import fingerprint
+from unspin.index.hashing import MINHASH_SEED
 from unspin.report.manifest import describe_input, lexicon_info
 
 WIRE = "Dockers strike at Valmera\n\n2021-03-01\n\n" + "\n\n".join(DOCK_STRIKE) + "\n"
@@ -64,6 +66,7 @@ def test_the_cli_records_its_command_options_and_what_it_found(
         "engine": "local",
         "workers": 1,
         "semantic": False,
+        "all_pairs": False,
         "html": False,
     }
     started = datetime.fromisoformat(manifest["started"].replace("Z", "+00:00"))
@@ -72,6 +75,8 @@ def test_the_cli_records_its_command_options_and_what_it_found(
     pairs = [json.loads(line) for line in (out / "pairs.jsonl").read_text().splitlines()]
     families = (out / "families.jsonl").read_text(encoding="utf-8").splitlines()
     relations = Counter(p["relation"] for p in pairs)
+    candidates = manifest["counts"].pop("candidates")
+    assert candidates["total"] == 1 and candidates["filtered"] + candidates["beyond_best"] == 0
     assert manifest["counts"] == {
         "read": 3,
         "kept": 2,
@@ -88,6 +93,10 @@ def test_the_cli_records_its_command_options_and_what_it_found(
     )
     seconds = manifest["seconds"]
     assert {"read", "prepare", "candidates", "align", "relate", "write"} <= set(seconds)
+    # What decided the answers, as one value to compare runs and indexes by.
+    configuration = manifest["configuration"]
+    assert configuration["fingerprint"] == fingerprint()
+    assert configuration["parameters"]["unspin.index.hashing"]["MINHASH_SEED"] == MINHASH_SEED
     assert seconds["total"] >= sum(v for k, v in seconds.items() if k != "total") - 0.01
 
 
@@ -144,3 +153,11 @@ def test_the_manifest_is_written_last(corpus: Path, tmp_path: Path) -> None:
     newest = max(p.stat().st_mtime_ns for p in manifest.parent.iterdir())
     assert manifest.stat().st_mtime_ns == newest
     assert "report.html" in manifest_of(manifest.parent)["outputs"]
+
+
+def test_the_fingerprint_changes_with_a_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unspin import relate
+
+    before = fingerprint()
+    monkeypatch.setattr(relate, "MIN_COPIED_WORDS", relate.MIN_COPIED_WORDS + 1)
+    assert fingerprint() != before

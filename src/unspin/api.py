@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from unspin.embed import embed_documents
@@ -118,6 +118,7 @@ def scan(
     progress: Progress | None = None,
     html: bool = True,
     semantic: bool = False,
+    all_pairs: bool = False,
     command: Sequence[str] | None = None,
 ) -> Run:
     """Scan a corpus into ``out_dir``: JSON Lines records, report.html and manifest.json.
@@ -131,7 +132,7 @@ def scan(
         raise UsageError("scan needs at least one input file or folder")
     started_at = utc_now()
     timed = TimedProgress(progress or NoProgress())
-    selected = get_engine(engine, workers, semantic=semantic)
+    selected = get_engine(engine, workers, semantic=semantic, all_pairs=all_pairs)
     folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
     try:
         documents, rejects, summary = read_corpus(inputs, progress=timed)
@@ -160,12 +161,19 @@ def scan(
     manifest = build_manifest(
         result=result,
         inputs=described,
-        options={"engine": engine, "workers": selected.workers, "semantic": semantic, "html": html},
+        options={
+            "engine": engine,
+            "workers": selected.workers,
+            "semantic": semantic,
+            "all_pairs": all_pairs,
+            "html": html,
+        },
         command=command,
         started=started_at,
         seconds=timed.seconds(),
         candidate_pairs=ran.candidates.total,
         outputs=list(outputs),
+        candidates=asdict(ran.candidates),
     )
     outputs[MANIFEST] = write_json(folder.path / MANIFEST, manifest)
     timed.advance()

@@ -297,6 +297,12 @@ class _ScanCommand(click.Command):
     help="Worker processes for the local engine (default: all cores).",
 )
 @click.option("--no-html", is_flag=True, help="Skip report.html (large corpora).")
+@click.option(
+    "--all-pairs",
+    is_flag=True,
+    help="Align every candidate the index finds, not only each document's best sources "
+    "past the pre-alignment filter (slower; finds the odd heavily reworded pair more).",
+)
 @semantic_option
 @_errors
 def scan(
@@ -305,6 +311,7 @@ def scan(
     engine: str,
     workers: int | None,
     no_html: bool,
+    all_pairs: bool,
     semantic: bool,
 ) -> None:
     """Scan a corpus: find reuse families, pairs, substitutions and splices."""
@@ -321,6 +328,7 @@ def scan(
             progress=progress,
             html=not no_html,
             semantic=semantic,
+            all_pairs=all_pairs,
             command=sys.argv,
         )
     console = _Stdout()

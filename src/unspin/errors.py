@@ -62,3 +62,9 @@ class MostlyRejectedError(UnspinError):
             f"results are written but cover only part of the corpus. Fix: see {rejects_file} "
             "for the reason of each one."
         )
+
+
+class IndexMismatchError(UnspinError):
+    """An index file was built by another configuration (or is not an unspin index)."""
+
+    exit_code = 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tracemalloc
 
-from unspin.candidates import minhash_signature
+from unspin.index.hashing import minhash_signature
 
 # A 5 MB article has ~860,000 word 5-shingles; 200,000 keeps this test quick.
 SHINGLES = 200_000

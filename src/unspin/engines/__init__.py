@@ -10,10 +10,13 @@ from unspin.errors import UsageError
 ENGINES = ("local",)
 
 
-def get_engine(name: str, workers: int | None = None, *, semantic: bool = False) -> Engine:
-    """The engine called ``name``; ``semantic`` adds sentence-embedding candidates and links."""
+def get_engine(
+    name: str, workers: int | None = None, *, semantic: bool = False, all_pairs: bool = False
+) -> Engine:
+    """The engine called ``name``; ``semantic`` adds sentence-embedding candidates and links,
+    ``all_pairs`` aligns every candidate (no pre-alignment filter, no best-source limit)."""
     if name == "local":
-        return LocalEngine(workers=workers, semantic=semantic)
+        return LocalEngine(workers=workers, semantic=semantic, all_pairs=all_pairs)
     raise UsageError(f"unknown engine '{name}': choose one of {', '.join(ENGINES)}")
 
 

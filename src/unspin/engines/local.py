@@ -10,15 +10,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import closing
+from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
-from unspin.candidates import candidate_pairs
+from unspin.candidates import IdPair, candidate_pairs
 from unspin.copies import group_copies
 from unspin.embed import embed_documents
 from unspin.engines.base import EngineResult
+from unspin.index import DocFeatures, doc_features
 from unspin.lexicon import wordnet
 from unspin.model import Document
 from unspin.pipeline import (
@@ -40,70 +42,110 @@ CHUNK = 16
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Set in the parent before forking so workers see the prepared corpus without pickling it.
-_SHARED: list[Prepared] = []
-_TEMPLATES: dict[str, frozenset[str]] = {}
+
+@dataclass(frozen=True)
+class RunContext:
+    """What the stage functions of one run read besides their item: the site templates
+    while preparing, the prepared documents by id while aligning. Forked workers receive it
+    through the pool initializer (inherited, not pickled)."""
+
+    templates: Mapping[str, frozenset[str]]
+    prepared: Mapping[str, Prepared]
 
 
-def _prepare(doc: Document) -> Prepared:
-    return prepare_document(doc, _TEMPLATES)
+def prepare_with(context: RunContext, doc: Document) -> tuple[Prepared, DocFeatures]:
+    """Map per document: prepared, and its features for the index."""
+    prepared = prepare_document(doc, context.templates)
+    return prepared, doc_features(prepared)
 
 
-def _compare(pair: tuple[int, int]) -> PairEvidence | None:
-    return compare_prepared(_SHARED[pair[0]], _SHARED[pair[1]])
+def compare_with(context: RunContext, pair: IdPair) -> PairEvidence | None:
+    """Map per pair: align and relate two documents named by id."""
+    return compare_prepared(context.prepared[pair[0]], context.prepared[pair[1]])
+
+
+class _Worker:
+    """The context a pool's worker process was started with (set once, in that worker)."""
+
+    context: RunContext | None = None
+
+    @classmethod
+    def start(cls, context: RunContext) -> None:
+        # Ctrl-C reaches the workers too, but only the parent acts on it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        cls.context = context
+
+    @classmethod
+    def prepare(cls, doc: Document) -> tuple[Prepared, DocFeatures]:
+        assert cls.context is not None, "worker used before its pool initializer ran"
+        return prepare_with(cls.context, doc)
+
+    @classmethod
+    def compare(cls, pair: IdPair) -> PairEvidence | None:
+        assert cls.context is not None, "worker used before its pool initializer ran"
+        return compare_with(cls.context, pair)
 
 
 class LocalEngine:
-    def __init__(self, workers: int | None = None, *, semantic: bool = False) -> None:
+    def __init__(
+        self, workers: int | None = None, *, semantic: bool = False, all_pairs: bool = False
+    ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.semantic = semantic
+        self.all_pairs = all_pairs
         if semantic:
             from unspin.semantic import require
 
             require()  # fail before any input is read, with the pip line
 
     def _map(
-        self, func: Callable[[T], R], items: Sequence[T], use_pool: bool
+        self,
+        in_pool: Callable[[T], R],
+        here: Callable[[RunContext, T], R],
+        items: Sequence[T],
+        context: RunContext,
     ) -> Generator[R, None, None]:
-        """``func`` over ``items``, in order; close the generator to stop (and end the pool)."""
-        if not use_pool or self.workers <= 1:
-            yield from map(func, items)
+        """One stage function over ``items``, in order: in this process for few items, else
+        in a pool of forked workers. Close the generator to stop (and end the pool)."""
+        if len(items) < POOL_MIN_DOCUMENTS or self.workers <= 1:
+            yield from (here(context, item) for item in items)
             return
-        context = multiprocessing.get_context("fork")
-        pool = context.Pool(self.workers, initializer=_ignore_interrupts)
-        yield from _closing(pool, pool.imap(func, items, chunksize=CHUNK))
+        fork = multiprocessing.get_context("fork")
+        pool = fork.Pool(self.workers, initializer=_Worker.start, initargs=(context,))
+        yield from _closing(pool, pool.imap(in_pool, items, chunksize=CHUNK))
 
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
-        global _SHARED, _TEMPLATES
         wordnet()  # load once in the parent so forked workers share it
         groups = group_copies(documents)
         distinct = [documents[i] for i in groups.representatives]
-        use_pool = len(distinct) >= POOL_MIN_DOCUMENTS
         # Exact copies would make every line of the copied article look like a site template.
-        _TEMPLATES = site_templates(distinct)
+        context = RunContext(site_templates(distinct), {})
         progress.start("prepare", len(distinct))
         prepared: list[Prepared] = []
-        with closing(self._map(_prepare, distinct, use_pool)) as prepared_docs:
-            for item in prepared_docs:
-                prepared.append(item)
+        features: list[DocFeatures] = []
+        with closing(self._map(_Worker.prepare, prepare_with, distinct, context)) as made:
+            for one, its_features in made:
+                prepared.append(one)
+                features.append(its_features)
                 progress.advance()
         if self.semantic:
             prepared = embed_documents(prepared, progress)
         progress.start("candidates", len(prepared))
-        pairs, stats = candidate_pairs(prepared)
+        vectors = [p.vectors for p in prepared]
+        pairs, stats = candidate_pairs(
+            features,
+            [v for v in vectors if v is not None] if self.semantic else None,
+            all_pairs=self.all_pairs,
+        )
         progress.advance(len(prepared))
-        _SHARED = prepared
+        context = RunContext(context.templates, {p.id: p for p in prepared})
         progress.start("align", len(pairs) + len(groups.copies))
         evidence: list[PairEvidence] = []
-        pooled = use_pool and len(pairs) >= POOL_MIN_DOCUMENTS
-        try:
-            with closing(self._map(_compare, pairs, pooled)) as compared:
-                for found in compared:
-                    if found is not None:
-                        evidence.append(found)
-                    progress.advance()
-        finally:
-            _SHARED = []
+        with closing(self._map(_Worker.compare, compare_with, pairs, context)) as compared:
+            for found in compared:
+                if found is not None:
+                    evidence.append(found)
+                progress.advance()
         copies, copy_pairs = restore_copies(documents, groups, prepared, evidence, progress)
         evidence.extend(copy_pairs)
         every = [*prepared, *copies]
@@ -119,11 +161,6 @@ class LocalEngine:
 def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
     position = {doc.id: index for index, doc in enumerate(documents)}
     return lambda p: position[p.id]
-
-
-def _ignore_interrupts() -> None:
-    """Pool initializer: Ctrl-C reaches the workers too, but only the parent acts on it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _closing(pool: Pool, iterator: Iterator[R]) -> Iterator[R]:

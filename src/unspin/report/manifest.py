@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin import __version__
+from unspin.fingerprint import configuration
 from unspin.model import RunResult
 from unspin.progress import Progress
 
@@ -136,7 +137,9 @@ def lexicon_info() -> dict[str, Any]:
     return info
 
 
-def counts(result: RunResult, candidate_pairs: int) -> dict[str, Any]:
+def counts(
+    result: RunResult, candidate_pairs: int, candidates: Mapping[str, int] | None = None
+) -> dict[str, Any]:
     s = result.summary
     relations = Counter(p.relation for p in result.pairs)
     return {
@@ -146,6 +149,7 @@ def counts(result: RunResult, candidate_pairs: int) -> dict[str, Any]:
         "warnings": s.warnings,
         "renamed": s.renamed,
         "candidate_pairs": candidate_pairs,
+        **({"candidates": dict(candidates)} if candidates is not None else {}),
         "pairs": len(result.pairs),
         "pairs_by_relation": {r: relations[r] for r in ("duplicate", "rewrite", "partial")},
         "families": len(result.families),
@@ -162,7 +166,9 @@ def build_manifest(
     seconds: Mapping[str, float],
     candidate_pairs: int,
     outputs: Sequence[str],
+    candidates: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
+    described = configuration()
     return {
         "format": FORMAT,
         "unspin": __version__,
@@ -171,7 +177,12 @@ def build_manifest(
         "seconds": dict(seconds),
         "options": dict(options),
         "lexicon": lexicon_info(),
+        # Same fingerprint, same answers: version, lexicon, hash parameters, thresholds.
+        "configuration": {
+            "fingerprint": described["fingerprint"],
+            "parameters": described["parameters"],
+        },
         "inputs": [dict(item) for item in inputs],  # from describe_input
-        "counts": counts(result, candidate_pairs),
+        "counts": counts(result, candidate_pairs, candidates),
         "outputs": sorted([*outputs, MANIFEST]),
     }

@@ -1,0 +1,263 @@
+"""The lexical index: insert, query and remove documents by their features.
+
+``query(features)`` returns the documents worth aligning with one document, each with the
+evidence that made it a candidate. A corpus scan inserts every document, then queries each;
+a trace is one query. Evidence is symmetric (``b`` is a candidate of ``a`` exactly when
+``a`` is one of ``b``, with the same evidence), so both give the same pairs.
+
+Document frequency is read at query time from what the index holds (``docs/index.md``).
+A shingle held by at most ``RARE_FULL_DF`` documents counts in full; a commoner one counts
+``RARE_FULL_DF / df``, so that a story syndicated to 500 sites still pairs each copy with the
+original (which holds every shingle of the story) while a stock phrase in hundreds of
+unrelated articles adds next to nothing. Past ``MAX_POSTINGS`` a shingle is not read at all,
+which keeps a query's work bounded whatever the corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from unspin.index.features import DocFeatures
+from unspin.index.store import Kind, MemoryStore, Store
+
+# A shingle seen in at most this many documents (the queried one included) counts in full;
+# a commoner one counts RARE_FULL_DF / df. 20 was the hard cut of the old candidate stage,
+# tuned on BBC (`benchmarks/run.py bbc`): below it candidates are unchanged.
+RARE_FULL_DF = 20
+# Postings of a shingle held by more documents than this are not read: it would count 0.02
+# of a shared shingle at most. Bounds the work of a query to its shingles x MAX_POSTINGS, and
+# of a batch join to MAX_POSTINGS**2 / 2 pairs a key. A story copied more often than this
+# still pairs through its LSH bands, its rarer spun shingles and chained buckets.
+MAX_POSTINGS = 1000
+# Shared (df-weighted) rare shingles needed for a candidate: a copied sentence gives 10 or
+# more; a stock phrase or a quote both articles took from a third source gives a few.
+MIN_SHARED_RARE = 4
+MIN_SHARED_SPIN = 4
+# Identical documents land in one LSH bucket; past this many pairs a bucket is chained in id
+# order (each document meets its neighbours) instead of paired all-to-all, which keeps a
+# 50,000-copy family linear.
+MAX_BUCKET_PAIRS = 64
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two documents are candidates: what their features have in common."""
+
+    bands: int = 0  # LSH bands in which they share a bucket
+    rare: float = 0.0  # shared rare 3-shingles, weighted by document frequency
+    spin: float = 0.0  # shared spin-resistant bigrams, weighted the same way
+    # The same keys counted one each: how much text the two share, however common it is
+    # (what alignment will see), where `rare` and `spin` say how telling it is.
+    rare_shared: int = 0
+    spin_shared: int = 0
+
+    @property
+    def is_candidate(self) -> bool:
+        return self.bands > 0 or self.rare >= MIN_SHARED_RARE or self.spin >= MIN_SHARED_SPIN
+
+    @property
+    def strength(self) -> float:
+        """One number to rank a document's candidates by (best sources first). Bands are
+        left out: siblings spun from one source collide in bands as often as with it."""
+        return self.rare + self.spin
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    evidence: Evidence
+
+
+class LexicalIndex:
+    """Documents' lexical features over a store (in memory unless one is given)."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store: Store = store if store is not None else MemoryStore()
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.store
+
+    def insert(self, features: DocFeatures) -> None:
+        """Add a document; one already held under its id is replaced."""
+        if features.id in self.store:
+            self.store.remove(features.id)
+        self.store.add(features)
+
+    def remove(self, doc_id: str) -> bool:
+        return self.store.remove(doc_id)
+
+    def ids(self) -> Iterator[str]:
+        return self.store.ids()
+
+    def query(self, features: DocFeatures) -> list[Candidate]:
+        """The documents held that are worth aligning with ``features``' document, strongest
+        evidence first (ties by id); the document itself is never among them."""
+        held = features.id in self.store
+        bands = self._band_hits(features, held)
+        bands.pop(features.id, None)
+        rare = self._shared(features.rare, "rare", held)
+        spin = self._shared(features.spin, "spin", held)
+        banded = self.store.ordinal_of(sorted(bands))
+        docs = _union(rare[0], spin[0], banded)
+        if held:
+            docs = docs[docs != self.store.ordinal_of([features.id])[0]]
+        rare_at, spin_at = _spread(*rare, docs), _spread(*spin, docs)
+        keep = _candidates(rare_at, spin_at, np.isin(docs, banded))
+        ids = self.store.id_of(docs[keep])
+        shares = zip(ids, rare_at[keep].tolist(), spin_at[keep].tolist(), strict=True)
+        found = [Candidate(i, _evidence(bands.get(i, 0), r, s)) for i, r, s in shares]
+        found.sort(key=lambda c: (-c.evidence.strength, c.id))
+        return found
+
+    def self_join(self) -> dict[tuple[str, str], Evidence]:
+        """Every candidate pair among the documents held, smaller id first: what querying
+        each of them gives, computed at once (a batch scan)."""
+        rare = _joined(*self.store.all_postings("rare"))
+        spin = _joined(*self.store.all_postings("spin"))
+        band_codes, bands = self._band_pairs()
+        codes = _union(rare[0], spin[0], band_codes)
+        rare_at, spin_at = _spread(*rare, codes), _spread(*spin, codes)
+        bands_at = _spread(band_codes, bands, codes)[:, 0].astype(np.int64)
+        keep = _candidates(rare_at, spin_at, bands_at > 0)
+        codes = codes[keep]
+        firsts = self.store.id_of(codes >> _CODE_BITS)
+        seconds = self.store.id_of(codes & _CODE_MASK)
+        found: dict[tuple[str, str], Evidence] = {}
+        every = zip(
+            firsts,
+            seconds,
+            bands_at[keep].tolist(),
+            rare_at[keep].tolist(),
+            spin_at[keep].tolist(),
+            strict=True,
+        )
+        for a, b, n, r, s in every:
+            found[(a, b) if a < b else (b, a)] = _evidence(n, r, s)
+        return found
+
+    def _band_hits(self, features: DocFeatures, held: bool) -> dict[str, int]:
+        hits: dict[str, int] = defaultdict(int)
+        for band, key in enumerate(features.bands):
+            members = list(self.store.bucket(band, key))
+            if not held:
+                bisect.insort(members, features.id)
+            for doc_id in _met(members, features.id):
+                hits[doc_id] += 1
+        return hits
+
+    def _band_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        codes: list[int] = []
+        for members in self.store.buckets():
+            if len(members) < 2:
+                continue
+            ordinals = self.store.ordinal_of(members).tolist()
+            if _all_pairs(len(members)):
+                codes.extend(_code(x, y) for n, x in enumerate(ordinals) for y in ordinals[n + 1 :])
+            else:
+                codes.extend(_code(x, y) for x, y in pairwise(ordinals))
+        every = np.array(codes, dtype=np.int64)
+        return _summed(every, np.ones((len(every), 1)))
+
+    def _shared(self, keys: np.ndarray, kind: Kind, held: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Ordinals sharing ``keys`` (sorted) and, for each, the df-weighted and the plain
+        count of the keys it shares (two columns)."""
+        nothing = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
+        if not len(keys):
+            return nothing
+        lists = self.store.postings(kind, keys)
+        lengths = np.array([len(docs) for docs in lists], dtype=np.int64)
+        df = lengths + (0 if held else 1)
+        read = (df >= 2) & (df <= MAX_POSTINGS)
+        if not read.any():
+            return nothing
+        docs = np.concatenate([docs for docs, r in zip(lists, read.tolist(), strict=True) if r])
+        return _summed(docs, _weights(np.repeat(df[read], lengths[read])))
+
+
+# A pair of ordinals as one int64: the smaller in the high bits.
+_CODE_BITS = 31
+_CODE_MASK = (1 << _CODE_BITS) - 1
+
+
+def _code(x: int, y: int) -> int:
+    return (min(x, y) << _CODE_BITS) | max(x, y)
+
+
+def _weights(df: np.ndarray) -> np.ndarray:
+    """What each shared key counts for, by how many documents hold it, and plainly one."""
+    return np.column_stack([np.minimum(1.0, RARE_FULL_DF / df), np.ones(len(df))])
+
+
+def _candidates(rare: np.ndarray, spin: np.ndarray, banded: np.ndarray) -> np.ndarray:
+    enough = (rare[:, 0] >= MIN_SHARED_RARE) | (spin[:, 0] >= MIN_SHARED_SPIN)
+    return np.asarray(enough | banded, dtype=bool)
+
+
+def _evidence(bands: int, rare: list[float], spin: list[float]) -> Evidence:
+    return Evidence(bands, rare[0], spin[0], round(rare[1]), round(spin[1]))
+
+
+def _all_pairs(size: int) -> bool:
+    return size * (size - 1) // 2 <= MAX_BUCKET_PAIRS
+
+
+def _met(members: list[str], doc_id: str) -> list[str]:
+    """Who ``doc_id`` meets in a bucket of ``members`` (sorted, itself included)."""
+    if _all_pairs(len(members)):
+        return members
+    at = bisect.bisect_left(members, doc_id)  # chained: its neighbours in id order
+    return members[max(0, at - 1) : at + 2]
+
+
+def _spread(where: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """Rows of ``values`` (given for the sorted ``where``) read at each of ``at``, zeros
+    where absent."""
+    out = np.zeros((len(at), values.shape[1]))
+    if len(where):
+        slot = np.clip(np.searchsorted(where, at), 0, len(where) - 1)
+        hit = where[slot] == at
+        out[hit] = values[slot[hit]]
+    return out
+
+
+def _joined(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pair codes of documents sharing keys, and the df-weighted count each pair shares."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    codes, weights = [], []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= MAX_POSTINGS)]).tolist():
+        group = docs[starts[sizes == size][:, None] + np.arange(size)]  # groups x size
+        left, right = np.triu_indices(size, 1)
+        x, y = group[:, left].reshape(-1), group[:, right].reshape(-1)
+        codes.append((np.minimum(x, y) << _CODE_BITS) | np.maximum(x, y))
+        weights.append(_weights(np.full(len(codes[-1]), size)))
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
+    return _summed(np.concatenate(codes), np.concatenate(weights))
+
+
+def _summed(items: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct ``items``, sorted, with the sum of their weights (rounded, so that sums
+    taken in another order compare equal)."""
+    if not len(items):
+        return items.astype(np.int64), np.zeros((0, weights.shape[1]))
+    order = np.argsort(items, kind="stable")
+    items, weights = items[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
+    return items[starts], np.round(np.add.reduceat(weights, starts), 6)
+
+
+def _union(*arrays: np.ndarray) -> np.ndarray:
+    every = np.sort(np.concatenate(arrays).astype(np.int64))
+    return every[np.r_[True, every[1:] != every[:-1]]] if len(every) else every

@@ -1,0 +1,221 @@
+"""`SqliteStore`: the lexical index's features and postings in one SQLite file (WAL mode).
+
+The same answers as `MemoryStore` (a test compares them), kept on disk so that an index can
+grow between runs and serve several readers while one process writes. Keys are unsigned
+64-bit; SQLite integers are signed, so they are stored shifted by 2**63 into range, which
+keeps their order. Each `add` or `remove` is one transaction unless it runs inside
+`batch()`, which commits a whole batch at once (and not at all if it fails).
+
+The file records its schema version and the configuration fingerprint it was built with
+(`unspin.fingerprint`); opening it with another stops with a line saying how to rebuild.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from itertools import groupby
+from pathlib import Path
+
+import numpy as np
+
+from unspin.errors import IndexMismatchError
+from unspin.index.features import DocFeatures
+from unspin.index.store import KINDS, Kind
+
+SCHEMA_VERSION = 1
+# Keys looked up per statement: SQLite's default limit on bound parameters is 32,766.
+LOOKUP_CHUNK = 900
+
+_SHIFT = 1 << 63
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    features BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL,
+    PRIMARY KEY (band, key, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings (
+    kind INTEGER NOT NULL, key INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (kind, key, doc)
+) WITHOUT ROWID;
+"""
+
+
+def _signed(keys: np.ndarray) -> list[int]:
+    shifted: list[int] = (keys.astype(np.uint64) - np.uint64(_SHIFT)).astype(np.int64).tolist()
+    return shifted
+
+
+def _unsigned(keys: Sequence[int]) -> np.ndarray:
+    return np.array(keys, dtype=np.int64).astype(np.uint64) + np.uint64(_SHIFT)
+
+
+class SqliteStore:
+    """A store in a SQLite file, created if missing."""
+
+    def __init__(self, path: str | Path, fingerprint: str) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._in_batch = False
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise IndexMismatchError(f"{self.path} is not an unspin index ({error})") from error
+        self._check(fingerprint)
+
+    def _check(self, fingerprint: str) -> None:
+        stored = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
+        if not stored:
+            with self._transaction():
+                self._db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("schema", str(SCHEMA_VERSION)), ("fingerprint", fingerprint)],
+                )
+            return
+        if stored.get("schema") != str(SCHEMA_VERSION) or stored.get("fingerprint") != fingerprint:
+            self._db.close()
+            raise IndexMismatchError(
+                f"{self.path} was built by another unspin configuration (schema "
+                f"{stored.get('schema')}, {stored.get('fingerprint')}; this one is schema "
+                f"{SCHEMA_VERSION}, {fingerprint}). Fix: rebuild it, e.g. delete the file and "
+                "add the documents again."
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every add and remove inside is committed together, or not at all."""
+        with self._transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._in_batch:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def add(self, features: DocFeatures) -> None:
+        if features.id in self:
+            raise ValueError(f"document {features.id!r} is already in the index")
+        with self._transaction():
+            cursor = self._db.execute(
+                "INSERT INTO documents (id, features) VALUES (?, ?)",
+                (features.id, features.to_bytes()),
+            )
+            ordinal = cursor.lastrowid
+            self._db.executemany(
+                "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
+                [
+                    (band, key, features.id)
+                    for band, key in enumerate(_signed(np.array(features.bands, dtype=np.uint64)))
+                ],
+            )
+            for number, kind in enumerate(KINDS):
+                keys = features.rare if kind == "rare" else features.spin
+                self._db.executemany(
+                    "INSERT INTO postings VALUES (?, ?, ?)",
+                    [(number, key, ordinal) for key in _signed(keys)],
+                )
+
+    def remove(self, doc_id: str) -> bool:
+        row = self._db.execute("SELECT ordinal FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        with self._transaction():
+            self._db.execute("DELETE FROM postings WHERE doc = ?", (row[0],))
+            self._db.execute("DELETE FROM bands WHERE id = ?", (doc_id,))
+            self._db.execute("DELETE FROM documents WHERE ordinal = ?", (row[0],))
+        return True
+
+    def __contains__(self, doc_id: object) -> bool:
+        found = self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return found is not None
+
+    def __len__(self) -> int:
+        count: int = self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return count
+
+    def ids(self) -> Iterator[str]:
+        return (row[0] for row in self._db.execute("SELECT id FROM documents ORDER BY id"))
+
+    def features(self, doc_id: str) -> DocFeatures | None:
+        row = self._db.execute("SELECT features FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return DocFeatures.from_bytes(doc_id, row[0]) if row else None
+
+    def bucket(self, band: int, key: int) -> Sequence[str]:
+        signed = _signed(np.array([key], dtype=np.uint64))[0]
+        rows = self._db.execute(
+            "SELECT id FROM bands WHERE band = ? AND key = ? ORDER BY id", (band, signed)
+        )
+        return [row[0] for row in rows]
+
+    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
+        number = KINDS.index(kind)
+        signed = _signed(keys)
+        found: dict[int, list[int]] = {}
+        for start in range(0, len(signed), LOOKUP_CHUNK):
+            chunk = signed[start : start + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, doc FROM postings WHERE kind = ? AND key IN ({marks}) "
+                "ORDER BY key, doc",
+                (number, *chunk),
+            )
+            for key, group in groupby(rows, key=lambda row: row[0]):
+                found[key] = [doc for _, doc in group]
+        return [np.array(found.get(key, ()), dtype=np.int64) for key in signed]
+
+    def id_of(self, ordinals: np.ndarray) -> list[str]:
+        wanted = ordinals.tolist()
+        names: dict[int, str] = {}
+        for start in range(0, len(wanted), LOOKUP_CHUNK):
+            chunk = wanted[start : start + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT ordinal, id FROM documents WHERE ordinal IN ({marks})"
+            names.update(self._db.execute(query, chunk).fetchall())
+        return [names[o] for o in wanted]
+
+    def ordinal_of(self, ids: Sequence[str]) -> np.ndarray:
+        ordinals: dict[str, int] = {}
+        for start in range(0, len(ids), LOOKUP_CHUNK):
+            chunk = list(ids[start : start + LOOKUP_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, ordinal FROM documents WHERE id IN ({marks})"
+            ordinals.update(self._db.execute(query, chunk).fetchall())
+        return np.array([ordinals[i] for i in ids], dtype=np.int64)
+
+    def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:
+        rows = self._db.execute(
+            "SELECT key, doc FROM postings WHERE kind = ? ORDER BY key, doc", (KINDS.index(kind),)
+        ).fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        keys, docs = zip(*rows, strict=True)
+        return _unsigned(keys), np.array(docs, dtype=np.int64)
+
+    def buckets(self) -> Iterator[Sequence[str]]:
+        rows = self._db.execute("SELECT band, key, id FROM bands ORDER BY band, key, id")
+        for _, group in groupby(rows, key=lambda row: (row[0], row[1])):
+            yield [row[2] for row in group]
