@@ -7,7 +7,8 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unspin.align.tokens import _lcs_path, _lcs_table_path
+from unspin.align.lcs import weighted_lcs
+from unspin.align.tokens import _lcs_path
 
 # Synonym pairs (alliance/union, talks/discussion) make exact and equivalent matches compete.
 WORDS = ["the", "strike", "port", "union", "alliance", "talks", "discussion", "russia", "ships"]
@@ -25,7 +26,7 @@ def test_matching_shared_ends_first_keeps_the_best_score(
 ) -> None:
     left, right = head + a + tail, head + b + tail
     path = _lcs_path(left, right)
-    assert _score(path) == _score(_lcs_table_path(left, right))
+    assert _score(path) == _score(weighted_lcs(left, right, "en"))
     # A path pairs increasing positions on both sides.
     assert all(i0 < i1 and j0 < j1 for (i0, j0, _), (i1, j1, _) in pairwise(path))
 

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from unspin.align.lcs import weighted_lcs
 from unspin.languages import ENGLISH
-from unspin.lexicon import equivalence_masks, equivalent, stopwords
+from unspin.lexicon import stopwords
 from unspin.normalize import Tokens
 
 # A substitution swaps one to three words for one to three words (issue 8): a longer
@@ -65,48 +66,12 @@ def _lcs_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    middle = _lcs_table_path(a[head : len(a) - tail], b[head : len(b) - tail], lang)
+    middle = weighted_lcs(a[head : len(a) - tail], b[head : len(b) - tail], lang)
     return (
         [(k, k, True) for k in range(head)]
         + [(i + head, j + head, same) for i, j, same in middle]
         + [(len(a) - tail + k, len(b) - tail + k, True) for k in range(tail)]
     )
-
-
-def _lcs_table_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int, int, bool]]:
-    n, m = len(a), len(b)
-    # Scores are doubled so that an exact match (2) beats a synonym match (1) on ties of length.
-    score = [[0] * (m + 1) for _ in range(n + 1)]
-    masks_b = [equivalence_masks(word, lang) for word in b]
-    for i in range(n - 1, -1, -1):
-        row, below = score[i], score[i + 1]
-        ai = a[i]
-        own, near = equivalence_masks(ai, lang)
-        for j in range(m - 1, -1, -1):
-            best = below[j] if below[j] >= row[j + 1] else row[j + 1]
-            bj = b[j]
-            if ai == bj:
-                gain = 3 + below[j + 1]
-            elif (own & masks_b[j][1] or masks_b[j][0] & near) and equivalent(ai, bj, lang):
-                gain = 2 + below[j + 1]
-            else:
-                gain = 0
-            row[j] = gain if gain > best else best
-    path: list[tuple[int, int, bool]] = []
-    i = j = 0
-    while i < n and j < m:
-        exact = a[i] == b[j]
-        if (exact or equivalent(a[i], b[j], lang)) and score[i][j] == (3 if exact else 2) + score[
-            i + 1
-        ][j + 1]:
-            path.append((i, j, exact))
-            i += 1
-            j += 1
-        elif score[i + 1][j] >= score[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return path
 
 
 def align_tokens(ta: Tokens, ia: list[int], tb: Tokens, ib: list[int]) -> TokenAlignment:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
+from unspin.align.lcs import compile_now
 from unspin.candidates import IdPair, candidate_pairs
 from unspin.copies import group_copies
 from unspin.embed import embed_documents
@@ -116,6 +117,7 @@ class LocalEngine:
 
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
         wordnet()  # load once in the parent so forked workers share it
+        compile_now()  # and the compiled alignment
         groups = group_copies(documents)
         distinct = [documents[i] for i in groups.representatives]
         # Exact copies would make every line of the copied article look like a site template.
