@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-spun clean
+.PHONY: setup demo test lint bench bench-spun bench-speed clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ bench: setup
 # Issue #3's labelled spun-news benchmark (~5,000 documents; several minutes on 2 cores).
 bench-spun: setup
 	$(BIN)/python -m benchmarks.spun_news run
+
+# Issue #10's speed table: unspin scan beside datasketch MinHash+LSH at 2,000 and 10,000
+# documents, each method in its own process (~15 minutes on 2 cores).
+bench-speed: setup
+	$(BIN)/python -m benchmarks.speed run
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

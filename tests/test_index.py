@@ -122,6 +122,17 @@ def test_a_story_copied_500_times_pairs_every_copy_with_the_original(
     assert {f"copy{n:03d}" for n in range(copies)} <= {a for a, b in chosen if b == "original"}
     # Best sources: each copy is aligned with a dozen documents, not with all 500.
     assert len(chosen) <= copies * BEST_SOURCES
+    # ... and the copies and the original are one family (one connected component).
+    parent = {doc_id: doc_id for pair in chosen for doc_id in pair}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in chosen:
+        parent[root(a)] = root(b)
+    assert len({root(x) for x in parent}) == 1 and len(parent) == copies + 1
     # Nothing pairs with an unrelated article.
     assert not [p for p in chosen if any(side.startswith("other") for side in p)]
 

@@ -170,9 +170,17 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     return result
 
 
-def _fingerprint(text: str) -> frozenset[int]:
-    """Sampled word 3-shingles of `text` (folded), by CRC32 so every run samples alike."""
-    words = [w.casefold() for w in _WORDS.findall(text)]
+def _fingerprint(text: str, candidates: frozenset[str] = frozenset()) -> frozenset[int]:
+    """Sampled word 3-shingles of `text` (folded), by CRC32 so every run samples alike,
+    leaving out its lines whose keys are ``candidates``: two unrelated pages that share a
+    long footer (a news app's "download our app, follow us on ..." block, several lines)
+    must not look related through the very lines whose repetition is in question."""
+    kept = [
+        line
+        for line in text.splitlines()
+        if not candidates or line_key(line.strip()) not in candidates
+    ]
+    words = [w.casefold() for w in _WORDS.findall("\n".join(kept))]
     prints = set()
     for i in range(len(words) - 2):
         code = zlib.crc32(" ".join(words[i : i + 3]).encode("utf-8"))
@@ -225,7 +233,7 @@ def _in_corpus(docs: list[Document], keys_by_text: dict[str, set[str]]) -> froze
         unrelated: list[frozenset[int]] = []
         for index in holders[key]:
             if index not in prints:
-                prints[index] = _fingerprint(ordered[index][0])
+                prints[index] = _fingerprint(ordered[index][0], candidates)
             mine = prints[index]
             if mine and not any(_related(mine, other) for other in unrelated):
                 unrelated.append(mine)

@@ -39,6 +39,15 @@ MAX_POSTINGS = 1000
 # more; a stock phrase or a quote both articles took from a third source gives a few.
 MIN_SHARED_RARE = 4
 MIN_SHARED_SPIN = 4
+# ... or, however common its shingles, a pair whose smaller side has at least this share of
+# its keys (and CONTAINED_MIN_SHARED of them) in the other: a short excerpt of a story
+# syndicated hundreds of times shares nothing rare, but is contained in its source. Two
+# unrelated articles share a few percent of their 3-shingles ("one of the"). On the speed
+# benchmark's 10,000 documents (sources repeated across parts) df weighting alone kept every
+# labelled pair; the rule keeps them as families grow. Re-run `python -m benchmarks.speed
+# filter` and `benchmarks/run.py bbc` after changing either.
+CONTAINED_MIN_SHARE = 0.3
+CONTAINED_MIN_SHARED = 12
 # Identical documents land in one LSH bucket; past this many pairs a bucket is chained in id
 # order (each document meets its neighbours) instead of paired all-to-all, which keeps a
 # 50,000-copy family linear.
@@ -111,7 +120,8 @@ class LexicalIndex:
         if held:
             docs = docs[docs != self.store.ordinal_of([features.id])[0]]
         rare_at, spin_at = _spread(*rare, docs), _spread(*spin, docs)
-        keep = _candidates(rare_at, spin_at, np.isin(docs, banded))
+        smaller = np.minimum(self.store.sizes(docs), _sizes(features))
+        keep = _candidates(rare_at, spin_at, smaller, np.isin(docs, banded))
         ids = self.store.id_of(docs[keep])
         shares = zip(ids, rare_at[keep].tolist(), spin_at[keep].tolist(), strict=True)
         found = [Candidate(i, _evidence(bands.get(i, 0), r, s)) for i, r, s in shares]
@@ -127,7 +137,10 @@ class LexicalIndex:
         codes = _union(rare[0], spin[0], band_codes)
         rare_at, spin_at = _spread(*rare, codes), _spread(*spin, codes)
         bands_at = _spread(band_codes, bands, codes)[:, 0].astype(np.int64)
-        keep = _candidates(rare_at, spin_at, bands_at > 0)
+        smaller = np.minimum(
+            self.store.sizes(codes >> _CODE_BITS), self.store.sizes(codes & _CODE_MASK)
+        )
+        keep = _candidates(rare_at, spin_at, smaller, bands_at > 0)
         codes = codes[keep]
         firsts = self.store.id_of(codes >> _CODE_BITS)
         seconds = self.store.id_of(codes & _CODE_MASK)
@@ -197,8 +210,18 @@ def _weights(df: np.ndarray) -> np.ndarray:
     return np.column_stack([np.minimum(1.0, RARE_FULL_DF / df), np.ones(len(df))])
 
 
-def _candidates(rare: np.ndarray, spin: np.ndarray, banded: np.ndarray) -> np.ndarray:
+def _sizes(features: DocFeatures) -> np.ndarray:
+    return np.array([[len(features.rare), len(features.spin)]], dtype=np.int64)
+
+
+def _candidates(
+    rare: np.ndarray, spin: np.ndarray, smaller: np.ndarray, banded: np.ndarray
+) -> np.ndarray:
+    """Which rows are candidates: ``rare`` and ``spin`` hold (weighted, plain) counts of
+    shared keys, ``smaller`` the key counts (rare, spin) of the pair's smaller side."""
     enough = (rare[:, 0] >= MIN_SHARED_RARE) | (spin[:, 0] >= MIN_SHARED_SPIN)
+    for shared, total in ((rare[:, 1], smaller[:, 0]), (spin[:, 1], smaller[:, 1])):
+        enough |= (shared >= CONTAINED_MIN_SHARED) & (shared >= CONTAINED_MIN_SHARE * total)
     return np.asarray(enough | banded, dtype=bool)
 
 

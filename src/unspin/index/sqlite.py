@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
+    n_rare INTEGER NOT NULL,
+    n_spin INTEGER NOT NULL,
     features BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS bands (
@@ -121,8 +123,8 @@ class SqliteStore:
             raise ValueError(f"document {features.id!r} is already in the index")
         with self._transaction():
             cursor = self._db.execute(
-                "INSERT INTO documents (id, features) VALUES (?, ?)",
-                (features.id, features.to_bytes()),
+                "INSERT INTO documents (id, n_rare, n_spin, features) VALUES (?, ?, ?, ?)",
+                (features.id, len(features.rare), len(features.spin), features.to_bytes()),
             )
             ordinal = cursor.lastrowid
             self._db.executemany(
@@ -205,6 +207,16 @@ class SqliteStore:
             query = f"SELECT id, ordinal FROM documents WHERE id IN ({marks})"
             ordinals.update(self._db.execute(query, chunk).fetchall())
         return np.array([ordinals[i] for i in ids], dtype=np.int64)
+
+    def sizes(self, ordinals: np.ndarray) -> np.ndarray:
+        wanted = ordinals.tolist()
+        found: dict[int, tuple[int, int]] = {}
+        for start in range(0, len(wanted), LOOKUP_CHUNK):
+            chunk = wanted[start : start + LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT ordinal, n_rare, n_spin FROM documents WHERE ordinal IN ({marks})"
+            found.update((o, (r, s)) for o, r, s in self._db.execute(query, chunk))
+        return np.array([found[o] for o in wanted], dtype=np.int64).reshape(-1, 2)
 
     def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:
         rows = self._db.execute(

@@ -49,6 +49,9 @@ class Store(Protocol):
 
     def ordinal_of(self, ids: Sequence[str]) -> np.ndarray: ...
 
+    def sizes(self, ordinals: np.ndarray) -> np.ndarray:
+        """For each ordinal, how many rare and spin keys its document has (two columns)."""
+
     def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:
         """Every (key, ordinal) of one kind, sorted by key then ordinal (a batch join)."""
 
@@ -70,6 +73,8 @@ class MemoryStore:
         self._features: dict[str, DocFeatures] = {}
         self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
         self._sorted = {kind: _Postings() for kind in KINDS}
+        self._sizes: list[tuple[int, int]] = []
+        self._size_array = np.zeros((0, 2), dtype=np.int64)
 
     def add(self, features: DocFeatures) -> None:
         if features.id in self._ordinal:
@@ -77,6 +82,7 @@ class MemoryStore:
         ordinal = len(self._ids)
         self._ordinal[features.id] = ordinal
         self._ids.append(features.id)
+        self._sizes.append((len(features.rare), len(features.spin)))
         self._features[features.id] = features
         for band, key in enumerate(features.bands):
             bisect.insort(self._buckets[(band, key)], features.id)
@@ -123,6 +129,12 @@ class MemoryStore:
 
     def ordinal_of(self, ids: Sequence[str]) -> np.ndarray:
         return np.array([self._ordinal[i] for i in ids], dtype=np.int64)
+
+    def sizes(self, ordinals: np.ndarray) -> np.ndarray:
+        if len(self._size_array) != len(self._sizes):
+            self._size_array = np.array(self._sizes, dtype=np.int64).reshape(-1, 2)
+        found: np.ndarray = self._size_array[ordinals]
+        return found
 
     def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:
         return self._sorted[kind].everything()
