@@ -344,3 +344,35 @@ def test_documents_without_a_site_are_marked_by_the_corpus_wide_template() -> No
     templates = site_templates(docs)
     (span,) = prepare_document(docs[0], templates).boilerplate
     assert docs[0].text[span.start : span.end] == "Advertisement feature: partners"
+
+
+def test_a_multi_line_footer_that_is_most_of_short_pages_is_template() -> None:
+    # A news app's footer, four short lines, on short pages: the pages share the footer and
+    # nothing else, so they are unrelated and the footer is template (BBC Hindi's "download
+    # our app / follow us" block paired 105 unrelated pages before).
+    footer = [
+        "Download our app for Android here.",
+        "You can also follow us on",
+        "Facebook and",
+        "Twitter, where we post every story.",
+    ]
+    docs = [
+        Document(id=f"p{n}", text=TOPICS[n] + "\n" + "\n".join(footer))
+        for n in range(CORPUS_LINE_MIN_DOCS + 1)
+    ]
+    assert repeated_lines_in_corpus(docs) == {line_key(line) for line in footer}
+
+
+def test_a_wire_story_inside_longer_unrelated_pages_stays_story() -> None:
+    # Six pages each run the same wire story beside an article of their own: the story's
+    # lines (longer than a footer's) make the pages related, so they count once.
+    wire = [
+        "The harbour authority dredged the northern channel so that larger ferries can dock.",
+        "The ferry operator welcomed the decision and praised the dredging crews for the work.",
+        "Local fishermen said the noise of the works had driven cod away from the harbour.",
+    ]
+    docs = [
+        Document(id=f"w{n}", text="\n".join([*wire, TOPICS[n], TOPICS[(n + 3) % 10]]))
+        for n in range(CORPUS_LINE_MIN_DOCS + 1)
+    ]
+    assert repeated_lines_in_corpus(docs) == frozenset()
