@@ -23,13 +23,16 @@ IdPair = tuple[str, str]
 
 # The cheap filter before alignment: a lexical candidate is aligned when it shares an LSH
 # band or at least this many 3-shingles or spin bigrams, counted one each however common
-# (what alignment will see; the df weights decide candidates and their ranking). Alignment
-# reports a pair only with 30 copied words, or 12 in two linked sentences covering 0.12 of
-# a side, which few shared shingles cannot hold. Tuned on BBC (2,225 articles: 15,586
-# candidates, 1,397 kept, none of the 289 reported pairs lost) and the spun-news corpus
-# (2,000 documents: 7,804 of 17,542 kept, every derived-source pair kept; 6 of 5,518 pairs of
-# two copies lost); checked on PAN 2013's training pairs (see benchmarks/README.md). Re-run
-# `python -m benchmarks.speed filter` after changing either.
+# (what alignment will see; the df weights decide candidates and their ranking).
+# Alignment reports a pair only with 30 copied words, or 12 in two linked sentences covering
+# 0.12 of a side, which few shared shingles cannot hold. Tuned on BBC (2,225 articles:
+# 15,586 candidates, 2,089 kept, outputs byte-identical to the old engine, which aligned
+# every candidate) and the spun-news
+# corpus (2,000 documents: 8,248 of 17,542 kept, every derived-source pair kept, 62 pairs
+# of two copies lost); checked on PAN 2013's training corpus: of its obfuscated pairs 17 of
+# 1,000 random and 12 of 1,000 translated ones that `compare` detects are dropped
+# (benchmarks/README.md, issue 10). Re-run `python -m benchmarks.speed filter` after
+# changing either.
 ALIGN_MIN_RARE = 12
 ALIGN_MIN_SPIN = 12
 # Best sources: each document is aligned with at most this many of its candidates, the
