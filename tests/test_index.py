@@ -223,3 +223,18 @@ def test_a_failed_batch_leaves_the_index_as_it_was(tmp_path: Path) -> None:
         store.add(features("orchestra", stories.ORCHESTRA))
         store.add(features("heart", stories.HEART_STUDY))
     assert list(store.ids()) == ["heart"]
+
+
+def test_past_the_join_limit_each_document_is_queried_for_the_same_pairs(
+    syndicated: tuple[list[DocFeatures], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unspin.index import lexical
+
+    docs, _ = syndicated
+    index = LexicalIndex()
+    for item in docs[:80] + docs[501:600]:
+        index.insert(item)
+    joined = index.all_pairs()
+    assert index.findings() > 0
+    monkeypatch.setattr(lexical, "JOIN_MAX_FINDINGS", 0)
+    assert index.all_pairs() == joined

@@ -87,7 +87,7 @@ def lexical_candidates(features: Sequence[DocFeatures]) -> dict[IdPair, Evidence
     index = LexicalIndex()
     for item in features:
         index.insert(item)
-    return index.self_join()
+    return index.all_pairs()
 
 
 def candidate_pairs(

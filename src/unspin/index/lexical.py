@@ -24,7 +24,7 @@ from itertools import pairwise
 import numpy as np
 
 from unspin.index.features import DocFeatures
-from unspin.index.store import Kind, MemoryStore, Store
+from unspin.index.store import KINDS, Kind, MemoryStore, Store
 
 # A shingle seen in at most this many documents (the queried one included) counts in full;
 # a commoner one counts RARE_FULL_DF / df. 20 was the hard cut of the old candidate stage,
@@ -48,6 +48,13 @@ MIN_SHARED_SPIN = 4
 # filter` and `benchmarks/run.py bbc` after changing either.
 CONTAINED_MIN_SHARE = 0.3
 CONTAINED_MIN_SHARED = 12
+# The batch join sums this many (pair, key) findings at a time: 4M x 24 bytes is ~100 MB.
+JOIN_BLOCK = 4_000_000
+# ... but it must hold every pair that shares anything, which grows with the square of a
+# family's size: at 10,000 speed-benchmark documents (54M findings) the join took 26 s and
+# 2.1 GB, querying each document 56 s and 34 MB, for the same pairs. `all_pairs` joins in
+# one batch up to this many findings (~400 MB) and queries each document past it.
+JOIN_MAX_FINDINGS = 8_000_000
 # Identical documents land in one LSH bucket; past this many pairs a bucket is chained in id
 # order (each document meets its neighbours) instead of paired all-to-all, which keeps a
 # 50,000-copy family linear.
@@ -127,6 +134,32 @@ class LexicalIndex:
         found = [Candidate(i, _evidence(bands.get(i, 0), r, s)) for i, r, s in shares]
         found.sort(key=lambda c: (-c.evidence.strength, c.id))
         return found
+
+    def all_pairs(self) -> dict[tuple[str, str], Evidence]:
+        """Every candidate pair among the documents held, smaller id first: one batch join
+        while it fits in memory, else every document queried in turn (the same pairs)."""
+        if self.findings() <= JOIN_MAX_FINDINGS:
+            return self.self_join()
+        found: dict[tuple[str, str], Evidence] = {}
+        for doc_id in self.store.ids():
+            features = self.store.features(doc_id)
+            assert features is not None
+            for candidate in self.query(features):
+                if doc_id < candidate.id:
+                    found[(doc_id, candidate.id)] = candidate.evidence
+        return found
+
+    def findings(self) -> int:
+        """How many (pair, shared key) findings a batch join would sum."""
+        total = 0
+        for kind in KINDS:
+            keys, _ = self.store.all_postings(kind)
+            if len(keys):
+                starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+                sizes = np.diff(np.r_[starts, len(keys)])
+                sizes = sizes[sizes <= MAX_POSTINGS]
+                total += int((sizes * (sizes - 1) // 2).sum())
+        return total
 
     def self_join(self) -> dict[tuple[str, str], Evidence]:
         """Every candidate pair among the documents held, smaller id first: what querying
@@ -253,24 +286,50 @@ def _spread(where: np.ndarray, values: np.ndarray, at: np.ndarray) -> np.ndarray
 
 
 def _joined(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pair codes of documents sharing keys, and the df-weighted count each pair shares."""
+    """Pair codes of documents sharing keys, and the df-weighted and plain count of the keys
+    each pair shares. Pairs are summed block by block (JOIN_BLOCK at a time), so memory
+    follows the pairs that share something, not every (key, pair) it took to find them."""
+    empty = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
     if not len(keys):
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
+        return empty
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     sizes = np.diff(np.r_[starts, len(keys)])
-    codes, weights = [], []
+    total = empty
+    pending: list[tuple[np.ndarray, np.ndarray]] = []
+    held = 0
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= MAX_POSTINGS)]).tolist():
-        group = docs[starts[sizes == size][:, None] + np.arange(size)]  # groups x size
         left, right = np.triu_indices(size, 1)
-        x, y = group[:, left].reshape(-1), group[:, right].reshape(-1)
-        codes.append((np.minimum(x, y) << _CODE_BITS) | np.maximum(x, y))
-        weights.append(_weights(np.full(len(codes[-1]), size)))
-    if not codes:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 2))
-    return _summed(np.concatenate(codes), np.concatenate(weights))
+        weight = _weights(np.array([size]))[0]
+        first = starts[sizes == size]
+        per_block = max(1, JOIN_BLOCK // len(left))
+        for block in range(0, len(first), per_block):
+            group = docs[first[block : block + per_block][:, None] + np.arange(size)]
+            x, y = group[:, left].reshape(-1), group[:, right].reshape(-1)
+            pending.append(((np.minimum(x, y) << _CODE_BITS) | np.maximum(x, y), weight))
+            held += len(x)
+            if held >= JOIN_BLOCK:
+                total = _merged(total, pending)
+                pending, held = [], 0
+    total = _merged(total, pending)
+    return total[0], np.round(total[1], 6)
 
 
-def _summed(items: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _merged(
+    total: tuple[np.ndarray, np.ndarray], pending: list[tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """``total`` with the pair codes of ``pending`` (each with one weight row) added in."""
+    if not pending:
+        return total
+    codes = np.concatenate([total[0], *(c for c, _ in pending)])
+    weights = np.concatenate(
+        [total[1], *(np.broadcast_to(w, (len(c), len(w))) for c, w in pending)]
+    )
+    return _summed(codes, weights, rounded=False)
+
+
+def _summed(
+    items: np.ndarray, weights: np.ndarray, rounded: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """Distinct ``items``, sorted, with the sum of their weights (rounded, so that sums
     taken in another order compare equal)."""
     if not len(items):
@@ -278,7 +337,8 @@ def _summed(items: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndar
     order = np.argsort(items, kind="stable")
     items, weights = items[order], weights[order]
     starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
-    return items[starts], np.round(np.add.reduceat(weights, starts), 6)
+    sums = np.add.reduceat(weights, starts)
+    return items[starts], np.round(sums, 6) if rounded else sums
 
 
 def _union(*arrays: np.ndarray) -> np.ndarray:
