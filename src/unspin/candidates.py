@@ -18,6 +18,7 @@ import numpy as np
 
 from unspin.index import DocFeatures, LexicalIndex
 from unspin.index.lexical import MIN_SHARED_RARE, MIN_SHARED_SPIN, Evidence
+from unspin.progress import Progress
 
 IdPair = tuple[str, str]
 
@@ -82,12 +83,14 @@ def best_sources(evidence: Mapping[IdPair, Evidence], limit: int) -> set[IdPair]
     return chosen
 
 
-def lexical_candidates(features: Sequence[DocFeatures]) -> dict[IdPair, Evidence]:
+def lexical_candidates(
+    features: Sequence[DocFeatures], progress: Progress | None = None
+) -> dict[IdPair, Evidence]:
     """Every pair the index makes of ``features``' documents, with its evidence."""
     index = LexicalIndex()
     for item in features:
         index.insert(item)
-    return index.all_pairs()
+    return index.all_pairs(progress)
 
 
 def candidate_pairs(
@@ -95,6 +98,7 @@ def candidate_pairs(
     vectors: Sequence[np.ndarray] | None = None,
     *,
     all_pairs: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[list[IdPair], CandidateStats]:
     """Id pairs worth aligning, each once, smaller id first, in id order.
 
@@ -103,7 +107,7 @@ def candidate_pairs(
     sentence vectors, in ``features``' order; pairs sharing paraphrased sentences are
     added, unfiltered.
     """
-    found = lexical_candidates(features)
+    found = lexical_candidates(features, progress)
     if all_pairs:
         lexical, chosen = found, set(found)
     else:

@@ -138,8 +138,8 @@ class LocalEngine:
             features,
             [v for v in vectors if v is not None] if self.semantic else None,
             all_pairs=self.all_pairs,
+            progress=progress,
         )
-        progress.advance(len(prepared))
         context = RunContext(context.templates, {p.id: p for p in prepared})
         progress.start("align", len(pairs) + len(groups.copies))
         evidence: list[PairEvidence] = []

@@ -25,6 +25,7 @@ import numpy as np
 
 from unspin.index.features import DocFeatures
 from unspin.index.store import KINDS, Kind, MemoryStore, Store
+from unspin.progress import Progress
 
 # A shingle seen in at most this many documents (the queried one included) counts in full;
 # a commoner one counts RARE_FULL_DF / df. 20 was the hard cut of the old candidate stage,
@@ -135,11 +136,15 @@ class LexicalIndex:
         found.sort(key=lambda c: (-c.evidence.strength, c.id))
         return found
 
-    def all_pairs(self) -> dict[tuple[str, str], Evidence]:
+    def all_pairs(self, progress: Progress | None = None) -> dict[tuple[str, str], Evidence]:
         """Every candidate pair among the documents held, smaller id first: one batch join
-        while it fits in memory, else every document queried in turn (the same pairs)."""
+        while it fits in memory, else every document queried in turn (the same pairs).
+        ``progress`` advances once a document."""
+        done = progress.advance if progress is not None else lambda n=1: None
         if self.findings() <= JOIN_MAX_FINDINGS:
-            return self.self_join()
+            joined = self.self_join()
+            done(len(self))
+            return joined
         found: dict[tuple[str, str], Evidence] = {}
         for doc_id in self.store.ids():
             features = self.store.features(doc_id)
@@ -147,6 +152,7 @@ class LexicalIndex:
             for candidate in self.query(features):
                 if doc_id < candidate.id:
                     found[(doc_id, candidate.id)] = candidate.evidence
+            done(1)
         return found
 
     def findings(self) -> int:
