@@ -75,10 +75,6 @@ class Evidence:
     spin_shared: int = 0
 
     @property
-    def is_candidate(self) -> bool:
-        return self.bands > 0 or self.rare >= MIN_SHARED_RARE or self.spin >= MIN_SHARED_SPIN
-
-    @property
     def strength(self) -> float:
         """One number to rank a document's candidates by (best sources first). Bands are
         left out: siblings spun from one source collide in bands as often as with it."""
