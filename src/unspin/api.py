@@ -16,6 +16,7 @@ from pathlib import Path
 
 from unspin.embed import embed_documents
 from unspin.engines import get_engine
+from unspin.engines.checkpoint import CHECKPOINT
 from unspin.errors import MostlyRejectedError, UsageError
 from unspin.ingest import read_corpus, read_document_with_warnings
 from unspin.lexicon import wordnet
@@ -132,7 +133,9 @@ def scan(
         raise UsageError("scan needs at least one input file or folder")
     started_at = utc_now()
     timed = TimedProgress(progress or NoProgress())
-    selected = get_engine(engine, workers, semantic=semantic, all_pairs=all_pairs)
+    selected = get_engine(
+        engine, workers, semantic=semantic, all_pairs=all_pairs, checkpoint=Path(out_dir)
+    )
     folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
     try:
         documents, rejects, summary = read_corpus(inputs, progress=timed)
@@ -176,6 +179,7 @@ def scan(
         candidates=asdict(ran.candidates),
     )
     outputs[MANIFEST] = write_json(folder.path / MANIFEST, manifest)
+    (folder.path / CHECKPOINT).unlink(missing_ok=True)  # every output is written
     timed.advance()
     seconds = manifest["seconds"]["total"]
     return Run(result, by_id, seconds, outputs, ran.candidates.total)

@@ -58,6 +58,7 @@ class CandidateStats:
     semantic: int = 0  # pairs sharing paraphrased sentences (semantic mode only)
     filtered: int = 0  # lexical candidates the filter dropped before alignment
     beyond_best: int = 0  # candidates kept by the filter but no side's best source
+    resumed: int = 0  # pairs an earlier, stopped run had aligned (read from its checkpoint)
 
 
 def worth_aligning(evidence: Evidence) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from unspin.engines.base import Engine, EngineResult
 from unspin.engines.local import LocalEngine
 from unspin.errors import UsageError
@@ -11,12 +13,20 @@ ENGINES = ("local",)
 
 
 def get_engine(
-    name: str, workers: int | None = None, *, semantic: bool = False, all_pairs: bool = False
+    name: str,
+    workers: int | None = None,
+    *,
+    semantic: bool = False,
+    all_pairs: bool = False,
+    checkpoint: Path | None = None,
 ) -> Engine:
     """The engine called ``name``; ``semantic`` adds sentence-embedding candidates and links,
-    ``all_pairs`` aligns every candidate (no pre-alignment filter, no best-source limit)."""
+    ``all_pairs`` aligns every candidate (no pre-alignment filter, no best-source limit),
+    ``checkpoint`` is a folder where alignment records its progress to resume from."""
     if name == "local":
-        return LocalEngine(workers=workers, semantic=semantic, all_pairs=all_pairs)
+        return LocalEngine(
+            workers=workers, semantic=semantic, all_pairs=all_pairs, checkpoint=checkpoint
+        )
     raise UsageError(f"unknown engine '{name}': choose one of {', '.join(ENGINES)}")
 
 

@@ -12,15 +12,18 @@ import os
 import signal
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.pool import Pool
+from pathlib import Path
 from typing import TypeVar
 
 from unspin.align.lcs import compile_now
 from unspin.candidates import IdPair, candidate_pairs
-from unspin.copies import group_copies
+from unspin.copies import content_key, group_copies
 from unspin.embed import embed_documents
 from unspin.engines.base import EngineResult
+from unspin.engines.checkpoint import CHECKPOINT, AlignCheckpoint, pairs_key, run_key
+from unspin.fingerprint import fingerprint
 from unspin.index import DocFeatures, doc_features
 from unspin.lexicon import wordnet
 from unspin.model import Document
@@ -88,12 +91,21 @@ class _Worker:
 
 
 class LocalEngine:
+    """``checkpoint``: a folder where aligned pairs are recorded as they are found, so that a
+    stopped run of the same corpus resumes there (`unspin.engines.checkpoint`)."""
+
     def __init__(
-        self, workers: int | None = None, *, semantic: bool = False, all_pairs: bool = False
+        self,
+        workers: int | None = None,
+        *,
+        semantic: bool = False,
+        all_pairs: bool = False,
+        checkpoint: Path | None = None,
     ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.semantic = semantic
         self.all_pairs = all_pairs
+        self.checkpoint = checkpoint
         if semantic:
             from unspin.semantic import require
 
@@ -141,13 +153,26 @@ class LocalEngine:
             progress=progress,
         )
         context = RunContext(context.templates, {p.id: p for p in prepared})
+        record = self._open_checkpoint(distinct, pairs)
+        done = record.load() if record is not None else {}
+        todo = [pair for pair in pairs if pair not in done]
+        stats = replace(stats, resumed=len(pairs) - len(todo))
         progress.start("align", len(pairs) + len(groups.copies))
-        evidence: list[PairEvidence] = []
-        with closing(self._map(_Worker.compare, compare_with, pairs, context)) as compared:
-            for found in compared:
-                if found is not None:
-                    evidence.append(found)
-                progress.advance()
+        progress.advance(len(pairs) - len(todo))
+        evidence = [found for found in done.values() if found is not None]
+        try:
+            if record is not None:
+                record.start(done)
+            with closing(self._map(_Worker.compare, compare_with, todo, context)) as compared:
+                for pair, found in zip(todo, compared, strict=True):
+                    if record is not None:
+                        record.record(pair, found)
+                    if found is not None:
+                        evidence.append(found)
+                    progress.advance()
+        finally:
+            if record is not None:
+                record.close()
         copies, copy_pairs = restore_copies(documents, groups, prepared, evidence, progress)
         evidence.extend(copy_pairs)
         every = [*prepared, *copies]
@@ -158,6 +183,21 @@ class LocalEngine:
         families = families_of(results, {d.id: d for d in documents})
         progress.advance(len(every))
         return EngineResult(reports, results, families, stats)
+
+    def _open_checkpoint(
+        self, distinct: Sequence[Document], pairs: Sequence[IdPair]
+    ) -> AlignCheckpoint | None:
+        if self.checkpoint is None:
+            return None
+        key = run_key(
+            [
+                fingerprint(),
+                f"semantic={self.semantic} all_pairs={self.all_pairs}",
+                *sorted(f"{d.id}\t{content_key(d)}" for d in distinct),
+                pairs_key(pairs),
+            ]
+        )
+        return AlignCheckpoint(self.checkpoint / CHECKPOINT, key)
 
 
 def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
