@@ -76,7 +76,7 @@ def compare_documents(a: Document, b: Document, *, semantic: bool = False) -> Ru
     evidence = [found] if found else []
     pairs = tuple(e.result for e in evidence)
     return RunResult(
-        documents=document_reports([pa, pb], evidence),
+        documents=document_reports([pa.id, pb.id], {pa.id: pa, pb.id: pb}.__getitem__, evidence),
         pairs=pairs,
         families=families_of(pairs, {a.id: a, b.id: b}),
         summary=IngestSummary(read=2, kept=2, rejected=0),

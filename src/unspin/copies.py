@@ -16,7 +16,7 @@ import xxhash
 
 from unspin.model import Direction, Document
 from unspin.prepare import Prepared
-from unspin.relate import PairEvidence, direction_from_dates
+from unspin.relate import PairEvidence, dated_direction
 
 _FLIPPED: dict[Direction | None, Direction | None] = {"a->b": "b->a", "b->a": "a->b", None: None}
 
@@ -81,13 +81,20 @@ def mirrored(item: PairEvidence) -> PairEvidence:
     return PairEvidence(result, item.b_covered, item.a_covered)
 
 
-def for_copy(item: PairEvidence, original: str, copy: Prepared, partner: Prepared) -> PairEvidence:
+def for_copy(item: PairEvidence, original: str, copy: Document, partner: Document) -> PairEvidence:
     """``item``, a pair of ``original`` and ``partner``, restated for an exact copy of it.
 
     The copy has the same text, so passages, coverage and relation carry over; the direction
     comes from the copy's own date, and the sides follow the ids' order as everywhere.
     """
     oriented = item if item.result.a == original else mirrored(item)
-    result = replace(oriented.result, a=copy.id, direction=direction_from_dates(copy, partner))
+    result = replace(oriented.result, a=copy.id, direction=dated_direction(copy, partner))
     renamed = PairEvidence(result, oriented.a_covered, oriented.b_covered)
     return renamed if copy.id < partner.id else mirrored(renamed)
+
+
+def as_copy(representative: Prepared, copy: Document) -> Prepared:
+    """An exact copy's preparation: its representative's, with its own document (and the
+    representative's language when it declares none)."""
+    doc = copy if copy.lang is not None else replace(copy, lang=representative.doc.lang)
+    return replace(representative, doc=doc)

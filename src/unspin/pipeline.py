@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
 from unspin.boilerplate.repeated import NO_SITE
-from unspin.copies import CopyGroups, for_copy
+from unspin.copies import CopyGroups, as_copy, for_copy
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
@@ -51,8 +50,8 @@ def copy_evidence(representative: Prepared, copies: Sequence[Prepared]) -> list[
 
 def spread_to_copies(
     evidence: Sequence[PairEvidence],
-    copies: Mapping[str, Sequence[Prepared]],
-    by_id: Mapping[str, Prepared],
+    copies: Mapping[str, Sequence[Document]],
+    documents: Mapping[str, Document],
 ) -> list[PairEvidence]:
     """Each pair of a representative restated for each of its exact copies.
 
@@ -63,7 +62,7 @@ def spread_to_copies(
     spread: list[PairEvidence] = []
     for item in evidence:
         for here, there in ((item.result.a, item.result.b), (item.result.b, item.result.a)):
-            partner = by_id[there]
+            partner = documents[there]
             spread.extend(for_copy(item, here, copy, partner) for copy in copies.get(here, ()))
     return spread
 
@@ -71,46 +70,45 @@ def spread_to_copies(
 def restore_copies(
     documents: Sequence[Document],
     groups: CopyGroups,
-    prepared: Sequence[Prepared],
+    prepared: Mapping[str, Prepared],
     evidence: Sequence[PairEvidence],
     progress: Progress,
-) -> tuple[list[Prepared], list[PairEvidence]]:
+) -> tuple[dict[str, str], list[PairEvidence]]:
     """The exact copies left out of candidates and alignment, and their pairs.
 
-    ``prepared`` holds the representatives in the order of ``groups.representatives`` and
-    ``evidence`` their pairs. Each copy shares its representative's preparation, is paired
-    with it (aligned once per group) and inherits its other pairs.
+    ``prepared`` gives the representatives' preparations by id and ``evidence`` holds
+    their pairs. Each copy shares its representative's preparation, is paired with it
+    (aligned once per group) and inherits its other pairs. Returns each copy's
+    representative (copy id -> representative id) and the copies' pairs.
     """
-    slot = {rep: position for position, rep in enumerate(groups.representatives)}
-    copies_of: dict[str, list[Prepared]] = {}
+    copies_of: dict[str, list[Document]] = {}
     for rep, others in sorted(groups.copies.items()):
-        source = prepared[slot[rep]]
-        copies_of[source.id] = [
-            replace(source, doc=_same_language(documents[i], source)) for i in others
-        ]
-    by_id = {p.id: p for p in prepared}
-    found = spread_to_copies(evidence, copies_of, by_id)
+        copies_of[documents[rep].id] = [documents[i] for i in others]
+    found = spread_to_copies(evidence, copies_of, {d.id: d for d in documents})
     for rep_id, copies in copies_of.items():
-        found.extend(copy_evidence(by_id[rep_id], copies))
+        source = prepared[rep_id]
+        found.extend(copy_evidence(source, [as_copy(source, copy) for copy in copies]))
         progress.advance()
-    return [copy for copies in copies_of.values() for copy in copies], found
-
-
-def _same_language(doc: Document, source: Prepared) -> Document:
-    return doc if doc.lang is not None else replace(doc, lang=source.doc.lang)
+    copy_of = {copy.id: rep_id for rep_id, copies in copies_of.items() for copy in copies}
+    return copy_of, found
 
 
 def document_reports(
-    prepared: Sequence[Prepared], evidence: Sequence[PairEvidence]
+    ids: Sequence[str],
+    prepared: Callable[[str], Prepared],
+    evidence: Sequence[PairEvidence],
 ) -> tuple[DocumentReport, ...]:
+    """One report a document, in the order of ``ids``; ``prepared`` gives each document's
+    preparation (twice for each: the shares every document explains come first)."""
     by_doc: dict[str, list[PairEvidence]] = defaultdict(list)
     for item in evidence:
         by_doc[item.result.a].append(item)
         by_doc[item.result.b].append(item)
-    explained = {p.id: explained_share(p, by_doc.get(p.id, [])) for p in prepared}
+    explained = {i: explained_share(prepared(i), by_doc.get(i, [])) for i in ids}
     reports = []
-    for p in prepared:
-        inserted = find_inserted(p, explanations_for(p.id, by_doc.get(p.id, [])), explained)
+    for doc_id in ids:
+        p = prepared(doc_id)
+        inserted = find_inserted(p, explanations_for(doc_id, by_doc.get(doc_id, [])), explained)
         reports.append(
             DocumentReport(
                 id=p.id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from unspin.align import LONE_MEANING_LINK_MIN, VERBATIM_MIN, AlignedPassage
 from unspin.align.cleanup import is_copied
 from unspin.copied_words import copied_story_words
-from unspin.model import Direction, InsertedSpan, PairResult, Relation
+from unspin.model import Direction, Document, InsertedSpan, PairResult, Relation
 from unspin.prepare import Prepared
 
 # Relation thresholds, on the share of each side's story characters inside aligned passages.
@@ -107,7 +107,12 @@ def _spans(passages: Sequence[AlignedPassage], side_a: bool) -> list[tuple[int, 
 
 def direction_from_dates(a: Prepared, b: Prepared) -> Direction | None:
     """Older publication date first; crawl dates only bound publication, so never count."""
-    date_a, date_b = a.doc.publication_date, b.doc.publication_date
+    return dated_direction(a.doc, b.doc)
+
+
+def dated_direction(a: Document, b: Document) -> Direction | None:
+    """`direction_from_dates` for two documents."""
+    date_a, date_b = a.publication_date, b.publication_date
     if date_a and date_b and date_a != date_b:
         return "a->b" if date_a < date_b else "b->a"
     return None

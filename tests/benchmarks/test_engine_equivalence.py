@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.spun_news.generate import generate
 
 from unspin.engines import get_engine
-from unspin.engines.local import POOL_MIN_DOCUMENTS
+from unspin.engines.local import POOL_MIN_DOCUMENTS, LocalEngine
 from unspin.ingest import read_corpus
 from unspin.pipeline import NoProgress
 
@@ -53,3 +53,17 @@ def test_best_sources_keep_every_labelled_pair_that_all_pairs_find(
     # Pairs both runs report are the same records: only which pairs are aligned differs.
     by_pair = {(p.a, p.b): p for p in every.pairs}
     assert all(by_pair[(p.a, p.b)] == p for p in best.pairs)
+
+
+def test_a_cache_of_a_few_prepared_documents_gives_identical_results(
+    bbc_data: Path, tmp_path: Path
+) -> None:
+    # Memory stays bounded on any corpus: documents past the cache are prepared again when
+    # alignment or the per-document reports need them, with the same answers.
+    generate(tmp_path, SIZE, 13, bbc_data)
+    documents, _, _ = read_corpus([tmp_path / "corpus.jsonl"])
+    roomy = LocalEngine(workers=2).run(documents, NoProgress())
+    tight = LocalEngine(workers=2, cache_documents=3).run(documents, NoProgress())
+    assert tight.pairs == roomy.pairs
+    assert tight.families == roomy.families
+    assert tight.documents == roomy.documents

@@ -17,12 +17,15 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
 from unspin.align.lcs import compile_now
 from unspin.candidates import IdPair, candidate_pairs
-from unspin.copies import content_key, group_copies
+from unspin.copies import as_copy, content_key, group_copies
 from unspin.embed import embed_documents
 from unspin.engines.base import EngineResult
 from unspin.engines.checkpoint import CHECKPOINT, AlignCheckpoint, pairs_key, run_key
+from unspin.engines.prepared import PREPARED_CACHE_DOCUMENTS, PreparedCache
 from unspin.fingerprint import fingerprint
 from unspin.index import DocFeatures, doc_features
 from unspin.lexicon import wordnet
@@ -101,7 +104,9 @@ class LocalEngine:
         semantic: bool = False,
         all_pairs: bool = False,
         checkpoint: Path | None = None,
+        cache_documents: int = PREPARED_CACHE_DOCUMENTS,
     ) -> None:
+        self.cache_documents = cache_documents
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.semantic = semantic
         self.all_pairs = all_pairs
@@ -133,26 +138,29 @@ class LocalEngine:
         groups = group_copies(documents)
         distinct = [documents[i] for i in groups.representatives]
         # Exact copies would make every line of the copied article look like a site template.
-        context = RunContext(site_templates(distinct), {})
+        templates = site_templates(distinct)
+        # Semantic mode keeps every document: their sentence vectors are not recomputed.
+        capacity = None if self.semantic else self.cache_documents
+        cache = PreparedCache({d.id: d for d in distinct}, templates, capacity)
+        context = RunContext(templates, cache)
         progress.start("prepare", len(distinct))
-        prepared: list[Prepared] = []
         features: list[DocFeatures] = []
         with closing(self._map(_Worker.prepare, prepare_with, distinct, context)) as made:
             for one, its_features in made:
-                prepared.append(one)
+                cache.put(one)
                 features.append(its_features)
                 progress.advance()
+        vectors: list[np.ndarray] | None = None
         if self.semantic:
-            prepared = embed_documents(prepared, progress)
-        progress.start("candidates", len(prepared))
-        vectors = [p.vectors for p in prepared]
+            embedded = embed_documents([cache[d.id] for d in distinct], progress)
+            for one in embedded:
+                cache.put(one)
+            vectors = [p.vectors for p in embedded if p.vectors is not None]
+            assert len(vectors) == len(embedded), "every embedded document has its vectors"
+        progress.start("candidates", len(distinct))
         pairs, stats = candidate_pairs(
-            features,
-            [v for v in vectors if v is not None] if self.semantic else None,
-            all_pairs=self.all_pairs,
-            progress=progress,
+            features, vectors, all_pairs=self.all_pairs, progress=progress
         )
-        context = RunContext(context.templates, {p.id: p for p in prepared})
         record = self._open_checkpoint(distinct, pairs)
         done = record.load() if record is not None else {}
         todo = [pair for pair in pairs if pair not in done]
@@ -173,15 +181,20 @@ class LocalEngine:
         finally:
             if record is not None:
                 record.close()
-        copies, copy_pairs = restore_copies(documents, groups, prepared, evidence, progress)
+        copy_of, copy_pairs = restore_copies(documents, groups, cache, evidence, progress)
         evidence.extend(copy_pairs)
-        every = [*prepared, *copies]
         evidence.sort(key=lambda e: (e.result.a, e.result.b))  # the same in any input order
-        progress.start("relate", len(every))
-        reports = document_reports(sorted(every, key=_input_order(documents)), evidence)
+        by_id = {d.id: d for d in documents}
+
+        def prepared_of(doc_id: str) -> Prepared:
+            rep = copy_of.get(doc_id)
+            return as_copy(cache[rep], by_id[doc_id]) if rep is not None else cache[doc_id]
+
+        progress.start("relate", len(documents))
+        reports = document_reports([d.id for d in documents], prepared_of, evidence)
         results = tuple(e.result for e in evidence)
-        families = families_of(results, {d.id: d for d in documents})
-        progress.advance(len(every))
+        families = families_of(results, by_id)
+        progress.advance(len(documents))
         return EngineResult(reports, results, families, stats)
 
     def _open_checkpoint(
@@ -198,11 +211,6 @@ class LocalEngine:
             ]
         )
         return AlignCheckpoint(self.checkpoint / CHECKPOINT, key)
-
-
-def _input_order(documents: Sequence[Document]) -> Callable[[Prepared], int]:
-    position = {doc.id: index for index, doc in enumerate(documents)}
-    return lambda p: position[p.id]
 
 
 def _closing(pool: Pool, iterator: Iterator[R]) -> Iterator[R]:
