@@ -182,10 +182,11 @@ def test_a_sqlite_index_answers_as_the_memory_index_does(
 ) -> None:
     docs, _ = syndicated
     sample = docs[:40] + docs[501:560]
-    memory, on_disk = LexicalIndex(), LexicalIndex(SqliteStore(tmp_path / "i.db", "fp1"))
+    store = SqliteStore(tmp_path / "i.db", "fp1")
+    memory, on_disk = LexicalIndex(), LexicalIndex(store)
     for item in sample:
         memory.insert(item)
-    with on_disk.store.batch():  # type: ignore[attr-defined]
+    with store.batch():
         for item in sample:
             on_disk.insert(item)
     assert on_disk.self_join() == memory.self_join()
