@@ -62,7 +62,9 @@ def _in_subprocess(method: str, corpus: Path, out: Path, workers: int, all_pairs
     subprocess.run(command, cwd=Path(__file__).resolve().parents[2], check=True)
 
 
-def _row(size: int, method: str, found: dict[str, Any], truth: set[frozenset[str]]) -> dict:
+def _row(
+    size: int, method: str, found: dict[str, Any], truth: set[frozenset[str]]
+) -> dict[str, Any]:
     reported = {frozenset(pair) for pair in found["pairs"]}
     return {
         "documents": size,
