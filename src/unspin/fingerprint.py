@@ -45,25 +45,46 @@ def _constants(module_name: str) -> dict[str, Any]:
     }
 
 
-def _lexicon() -> dict[str, Any]:
-    from unspin.lexicon import wordnet_source
-
-    source = wordnet_source()
-    if source is None:
-        return {"wordnet": None}
-    return {"wordnet": source.name, "sha256": _file_sha256(source) if source.is_file() else None}
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as data:
+        return hashlib.file_digest(data, "sha256").hexdigest()
 
 
-@lru_cache(maxsize=8)
-def _file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+# The lexicon is package data (or a file UNSPIN_WORDNET names): hashed once a process.
+_lexicon_sha256 = lru_cache(maxsize=8)(file_sha256)
+
+
+def lexicon_info() -> dict[str, Any]:
+    """The synonym lexicon this process uses: WordNet 3.0 from the table shipped with unspin,
+    a table or dict folder named by ``UNSPIN_WORDNET``, or none (synonyms off).
+
+    Reads only what `unspin.lexicon` exposes, and tolerates its older forms (a dict folder
+    reader with a ``root``); a table file is identified by its SHA-256.
+    """
+    from unspin import lexicon
+
+    loaded = lexicon.wordnet()
+    info: dict[str, Any] = {"name": "WordNet 3.0", "synonyms": loaded is not None}
+    where = getattr(lexicon, "wordnet_source", None)
+    source = where() if callable(where) else getattr(loaded, "root", None)
+    if loaded is None or source is None:
+        info["source"] = None
+        return info
+    path = Path(source)
+    shipped = getattr(lexicon, "SHIPPED_TABLE", None)
+    info["source"] = "shipped table" if shipped is not None and path == Path(shipped) else "path"
+    info["path"] = str(path)
+    if path.is_file():
+        info["sha256"] = _lexicon_sha256(path)
+    return info
 
 
 def configuration() -> dict[str, Any]:
     """Everything the fingerprint covers, with the fingerprint itself (``"fingerprint"``)."""
     described: dict[str, Any] = {
         "unspin": __version__,
-        "lexicon": _lexicon(),
+        # Where the lexicon lies differs from machine to machine; what it holds does not.
+        "lexicon": {k: v for k, v in lexicon_info().items() if k != "path"},
         "parameters": {name: _constants(name) for name in MODULES},
     }
     canonical = json.dumps(described, sort_keys=True, separators=(",", ":"))

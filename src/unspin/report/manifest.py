@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin import __version__
-from unspin.fingerprint import configuration
+from unspin.fingerprint import configuration, file_sha256, lexicon_info
 from unspin.model import RunResult
 from unspin.progress import Progress
 
@@ -55,11 +55,6 @@ class TimedProgress:
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def file_sha256(path: Path) -> str:
-    with path.open("rb") as data:
-        return hashlib.file_digest(data, "sha256").hexdigest()
 
 
 def _files_under(folder: Path, visited: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Path]:
@@ -110,31 +105,6 @@ def describe_input(path: Path) -> dict[str, Any]:
         "bytes": total,
         "sha256": hashlib.sha256(listing).hexdigest(),
     }
-
-
-def lexicon_info() -> dict[str, Any]:
-    """The synonym lexicon this process uses: WordNet 3.0 from the table shipped with unspin,
-    a table or dict folder named by ``UNSPIN_WORDNET``, or none (synonyms off).
-
-    Reads only what `unspin.lexicon` exposes, and tolerates its older forms (a dict folder
-    reader with a ``root``); a table file is identified by its SHA-256.
-    """
-    from unspin import lexicon
-
-    loaded = lexicon.wordnet()
-    info: dict[str, Any] = {"name": "WordNet 3.0", "synonyms": loaded is not None}
-    where = getattr(lexicon, "wordnet_source", None)
-    source = where() if callable(where) else getattr(loaded, "root", None)
-    if loaded is None or source is None:
-        info["source"] = None
-        return info
-    path = Path(source)
-    shipped = getattr(lexicon, "SHIPPED_TABLE", None)
-    info["source"] = "shipped table" if shipped is not None and path == Path(shipped) else "path"
-    info["path"] = str(path)
-    if path.is_file():
-        info["sha256"] = file_sha256(path)
-    return info
 
 
 def counts(
