@@ -155,12 +155,9 @@ class LexicalIndex:
         """How many (pair, shared key) findings a batch join would sum."""
         total = 0
         for kind in KINDS:
-            keys, _ = self.store.all_postings(kind)
-            if len(keys):
-                starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-                sizes = np.diff(np.r_[starts, len(keys)])
-                sizes = sizes[sizes <= MAX_POSTINGS]
-                total += int((sizes * (sizes - 1) // 2).sum())
+            _, sizes = _runs(self.store.all_postings(kind)[0])
+            sizes = sizes[sizes <= MAX_POSTINGS]
+            total += int((sizes * (sizes - 1) // 2).sum())
         return total
 
     def self_join(self) -> dict[tuple[str, str], Evidence]:
@@ -294,8 +291,7 @@ def _joined(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     empty = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
     if not len(keys):
         return empty
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
+    starts, sizes = _runs(keys)
     total = empty
     pending: list[tuple[np.ndarray, np.ndarray]] = []
     held = 0
@@ -314,6 +310,14 @@ def _joined(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]
                 pending, held = [], 0
     total = _merged(total, pending)
     return total[0], np.round(total[1], 6)
+
+
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal keys starts in the sorted ``keys``, and how long it is."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return starts, np.diff(np.r_[starts, len(keys)])
 
 
 def _merged(
@@ -338,7 +342,7 @@ def _summed(
         return items.astype(np.int64), np.zeros((0, weights.shape[1]))
     order = np.argsort(items, kind="stable")
     items, weights = items[order], weights[order]
-    starts = np.flatnonzero(np.r_[True, items[1:] != items[:-1]])
+    starts, _ = _runs(items)
     sums = np.add.reduceat(weights, starts)
     return items[starts], np.round(sums, 6) if rounded else sums
 

@@ -17,12 +17,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from unspin.errors import IndexMismatchError
 from unspin.index.features import DocFeatures
-from unspin.index.store import KINDS, Kind
+from unspin.index.store import KINDS, Kind, keys_of
 
 SCHEMA_VERSION = 1
 # Keys looked up per statement: SQLite's default limit on bound parameters is 32,766.
@@ -135,7 +136,7 @@ class SqliteStore:
                 ],
             )
             for number, kind in enumerate(KINDS):
-                keys = features.rare if kind == "rare" else features.spin
+                keys = keys_of(features, kind)
                 self._db.executemany(
                     "INSERT INTO postings VALUES (?, ?, ?)",
                     [(number, key, ordinal) for key in _signed(keys)],
@@ -173,49 +174,41 @@ class SqliteStore:
         )
         return [row[0] for row in rows]
 
-    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
-        number = KINDS.index(kind)
-        signed = _signed(keys)
-        found: dict[int, list[int]] = {}
-        for start in range(0, len(signed), LOOKUP_CHUNK):
-            chunk = signed[start : start + LOOKUP_CHUNK]
+    def _rows_in(self, select: str, column: str, values: Sequence[Any], *before: Any) -> list[Any]:
+        """``select ... WHERE column IN (values)``, in chunks SQLite accepts; ``before``
+        are parameters that come ahead of the values."""
+        rows: list[Any] = []
+        for start in range(0, len(values), LOOKUP_CHUNK):
+            chunk = list(values[start : start + LOOKUP_CHUNK])
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, doc FROM postings WHERE kind = ? AND key IN ({marks}) "
-                "ORDER BY key, doc",
-                (number, *chunk),
-            )
-            for key, group in groupby(rows, key=lambda row: row[0]):
-                found[key] = [doc for _, doc in group]
+            rows.extend(self._db.execute(f"{select} {column} IN ({marks})", (*before, *chunk)))
+        return rows
+
+    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
+        signed = _signed(keys)
+        rows = self._rows_in(
+            "SELECT key, doc FROM postings WHERE kind = ? AND", "key", signed, KINDS.index(kind)
+        )
+        found: dict[int, list[int]] = {}
+        for key, doc in sorted(rows):
+            found.setdefault(key, []).append(doc)
         return [np.array(found.get(key, ()), dtype=np.int64) for key in signed]
 
     def id_of(self, ordinals: np.ndarray) -> list[str]:
         wanted = ordinals.tolist()
-        names: dict[int, str] = {}
-        for start in range(0, len(wanted), LOOKUP_CHUNK):
-            chunk = wanted[start : start + LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT ordinal, id FROM documents WHERE ordinal IN ({marks})"
-            names.update(self._db.execute(query, chunk).fetchall())
+        names = dict(self._rows_in("SELECT ordinal, id FROM documents WHERE", "ordinal", wanted))
         return [names[o] for o in wanted]
 
     def ordinal_of(self, ids: Sequence[str]) -> np.ndarray:
-        ordinals: dict[str, int] = {}
-        for start in range(0, len(ids), LOOKUP_CHUNK):
-            chunk = list(ids[start : start + LOOKUP_CHUNK])
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT id, ordinal FROM documents WHERE id IN ({marks})"
-            ordinals.update(self._db.execute(query, chunk).fetchall())
+        ordinals = dict(self._rows_in("SELECT id, ordinal FROM documents WHERE", "id", ids))
         return np.array([ordinals[i] for i in ids], dtype=np.int64)
 
     def sizes(self, ordinals: np.ndarray) -> np.ndarray:
         wanted = ordinals.tolist()
-        found: dict[int, tuple[int, int]] = {}
-        for start in range(0, len(wanted), LOOKUP_CHUNK):
-            chunk = wanted[start : start + LOOKUP_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT ordinal, n_rare, n_spin FROM documents WHERE ordinal IN ({marks})"
-            found.update((o, (r, s)) for o, r, s in self._db.execute(query, chunk))
+        rows = self._rows_in(
+            "SELECT ordinal, n_rare, n_spin FROM documents WHERE", "ordinal", wanted
+        )
+        found = {o: (r, s) for o, r, s in rows}
         return np.array([found[o] for o in wanted], dtype=np.int64).reshape(-1, 2)
 
     def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:

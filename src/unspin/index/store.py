@@ -87,7 +87,7 @@ class MemoryStore:
         for band, key in enumerate(features.bands):
             bisect.insort(self._buckets[(band, key)], features.id)
         for kind in KINDS:
-            self._sorted[kind].add(_keys_of(features, kind), ordinal)
+            self._sorted[kind].add(keys_of(features, kind), ordinal)
 
     def remove(self, doc_id: str) -> bool:
         features = self._features.pop(doc_id, None)
@@ -184,5 +184,6 @@ class _Postings:
         self._pending, self._removed = [], set()
 
 
-def _keys_of(features: DocFeatures, kind: Kind) -> np.ndarray:
+def keys_of(features: DocFeatures, kind: Kind) -> np.ndarray:
+    """The keys of one kind that a document's features hold."""
     return features.rare if kind == "rare" else features.spin
