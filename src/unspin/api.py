@@ -18,9 +18,10 @@ from unspin.embed import embed_documents
 from unspin.engines import get_engine
 from unspin.engines.checkpoint import CHECKPOINT
 from unspin.errors import MostlyRejectedError, UsageError
-from unspin.ingest import read_corpus, read_document_with_warnings
+from unspin.index.articles import AddSummary, ArticleIndex, IndexStats
+from unspin.ingest import document_from_record, read_corpus, read_document_with_warnings
 from unspin.lexicon import wordnet
-from unspin.model import Document, IngestSummary, RunResult
+from unspin.model import Document, IngestSummary, Reject, RunResult
 from unspin.pipeline import (
     NoProgress,
     Progress,
@@ -30,7 +31,13 @@ from unspin.pipeline import (
     prepare_document,
     site_templates,
 )
-from unspin.report.files import OutputFolder, write_json, write_jsonl, write_text
+from unspin.report.files import (
+    OutputFolder,
+    check_writable_file,
+    write_json,
+    write_jsonl,
+    write_text,
+)
 from unspin.report.jsonl import document_records, family_record, pair_record, reject_record
 from unspin.report.manifest import (
     MANIFEST,
@@ -40,6 +47,7 @@ from unspin.report.manifest import (
     utc_now,
 )
 from unspin.semantic import require as require_semantic
+from unspin.trace import Traced, TraceOptions, trace
 
 InputPath = str | os.PathLike[str]
 
@@ -200,3 +208,80 @@ def write_outputs(
         write_jsonl(out / name, records)
         written[name] = out / name
     return written
+
+
+@dataclass(frozen=True)
+class IndexAdd:
+    """What one `index add` did: the index's changes, what was read, where rejects went."""
+
+    added: AddSummary
+    summary: IngestSummary
+    rejects: tuple[Reject, ...]
+    rejects_path: Path
+    seconds: float
+
+
+def rejects_file_for(db: InputPath) -> Path:
+    """Where `index add` writes its rejects by default: beside the index, ``NAME.rejects.jsonl``."""
+    path = Path(db)
+    return path.with_name(path.stem + ".rejects.jsonl")
+
+
+def index_add(
+    inputs: Sequence[InputPath],
+    db: InputPath,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    rejects_path: InputPath | None = None,
+) -> IndexAdd:
+    """Add (or replace) the articles of ``inputs`` in the index file ``db`` (created if
+    missing); unchanged articles are left alone. Rejects and warnings are written, atomically,
+    to ``rejects_path`` (default: `rejects_file_for`)."""
+    if not inputs:
+        raise UsageError("index add needs at least one input file or folder")
+    started = time.perf_counter()
+    where = Path(rejects_path) if rejects_path is not None else rejects_file_for(db)
+    check_writable_file(where, "--rejects")
+    timed = TimedProgress(progress or NoProgress())
+    if Path(db).exists():  # a wrong file fails before anything is read
+        ArticleIndex(db, create=False).close()
+    documents, rejects, summary = read_corpus(inputs, progress=timed)
+    with ArticleIndex(db) as index:  # created only once there is something to add
+        added = index.add(documents, workers=workers, progress=timed)
+    write_jsonl(where, (reject_record(r) for r in rejects))
+    return IndexAdd(added, summary, tuple(rejects), where, time.perf_counter() - started)
+
+
+def index_remove(ids: Sequence[str], db: InputPath, *, workers: int | None = None) -> list[str]:
+    """Remove articles by id; returns the ids the index did not hold."""
+    with ArticleIndex(db, create=False) as index:
+        return index.remove(ids, workers=workers)
+
+
+def index_stats(db: InputPath) -> IndexStats:
+    with ArticleIndex(db, create=False) as index:
+        return index.stats()
+
+
+def trace_document(doc: Document, db: InputPath, options: TraceOptions | None = None) -> Traced:
+    """The sources of one article in the index ``db`` (`unspin.trace`)."""
+    wordnet()
+    with ArticleIndex(db, create=False) as index:
+        return trace(index, doc, options)
+
+
+def trace_file(
+    path: InputPath, db: InputPath, options: TraceOptions | None = None
+) -> tuple[Traced, list[Reject]]:
+    """`trace_document` of the one article in ``path``; with ``"-"``, the text (or HTML
+    page) on standard input. Also returns the warnings about the article."""
+    if os.fspath(path) == "-":
+        import sys
+
+        data = sys.stdin.read()
+        field_name = "html" if data.lstrip()[:1] == "<" else "text"
+        doc, warnings = document_from_record({field_name: data}, "stdin")
+    else:
+        doc, warnings = read_document_with_warnings(path)
+    return trace_document(doc, db, options), warnings

@@ -7,112 +7,30 @@ dropped quietly. Ctrl-C ends the run with one line and exit code 130.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from unspin import __version__
-from unspin.errors import InputNotFoundError, UnspinError
+from unspin import cli_index as index_commands
+from unspin.console import (
+    RichProgress,
+    Stdout,
+    interrupted,
+    one_line_errors,
+    silence_stdout,
+    stdout_may_close,
+)
+from unspin.errors import InputNotFoundError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
-
 SEEDS = ("000_d1e9f2ba145d541d.txt", "002_5904dd556c9162f6.txt")
-
-
-class RichProgress:
-    """Progress bars on stderr, one per stage; silent when stderr is not a terminal."""
-
-    def __init__(self, console: Console) -> None:
-        self.bars = Progress(
-            TextColumn("{task.description:<10}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-            disable=not console.is_terminal,
-        )
-        self.task: Any = None
-
-    def __enter__(self) -> RichProgress:
-        self.bars.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.bars.stop()
-
-    def start(self, stage: str, total: int | None) -> None:
-        if self.task is not None:
-            self.bars.update(
-                self.task,
-                completed=self.bars.tasks[-1].total or 1,
-                total=self.bars.tasks[-1].total or 1,
-            )
-        self.task = self.bars.add_task(stage, total=total)
-
-    def advance(self, n: int = 1) -> None:
-        self.bars.advance(self.task, n)
-
-
-def _silence_stdout() -> None:
-    """Whoever read stdout has gone: send the rest to /dev/null, so that neither later
-    prints nor the flush at exit raise BrokenPipeError."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
-class _Stdout(Console):
-    """The results console: a closed pipe silences it instead of ending the command."""
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        _silence_stdout()
-
-
-@contextlib.contextmanager
-def _stdout_may_close() -> Iterator[None]:
-    """Print results; a reader closing the pipe early is not an error (files are written)."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-
-
-def _interrupted() -> None:
-    click.echo("unspin: interrupted", err=True)
-    sys.exit(INTERRUPTED)
-
-
-def _errors(func: F) -> F:
-    """Turn library errors into one line on stderr and the error's exit code."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except UnspinError as err:
-            click.echo(f"unspin: error: {err}", err=True)
-            sys.exit(err.exit_code)
-        except KeyboardInterrupt:
-            _interrupted()
-        except BrokenPipeError:
-            _silence_stdout()
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper  # type: ignore[return-value]
 
 
 class _OneLineErrors(click.Group):
@@ -135,13 +53,13 @@ class _OneLineErrors(click.Group):
             sys.exit(err.exit_code)
         except click.Abort as err:
             if isinstance(err.__cause__, KeyboardInterrupt):
-                _interrupted()
+                interrupted()
             click.echo("unspin: aborted", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            _interrupted()
+            interrupted()
         except BrokenPipeError:  # e.g. `unspin scan --help | head -1`
-            _silence_stdout()
+            silence_stdout()
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,7 +87,7 @@ def _examples_dir() -> Path:
     show_default=True,
     help="Where to write the report.",
 )
-@_errors
+@one_line_errors
 def demo(html_path: Path) -> None:
     """Compare the two seed articles: a wire story and its spun, spliced rewrite."""
     from unspin.api import compare_files
@@ -192,8 +110,8 @@ def demo(html_path: Path) -> None:
         run.result, run.documents, title="unspin demo: the seed articles", notes=[baseline]
     )
     write_text(html_path, page)
-    console = _Stdout()
-    with _stdout_may_close():
+    console = Stdout()
+    with stdout_may_close():
         print_compare(console, run.result, run.documents)
         console.print(f"\n[bold]{baseline}[/bold]")
         console.print(f"HTML report: {html_path}")
@@ -229,7 +147,7 @@ def _lexical_notice() -> str:
     help="Also write a side-by-side HTML report here.",
 )
 @semantic_option
-@_errors
+@one_line_errors
 def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: bool) -> None:
     """Compare two documents: passages, substitutions, insertions, boilerplate."""
     from unspin.api import compare_files
@@ -249,13 +167,13 @@ def compare(a: Path, b: Path, as_json: bool, html_path: Path | None, semantic: b
         from unspin.report.html import render_html
 
         write_text(html_path, render_html(run.result, run.documents))
-    with _stdout_may_close():
+    with stdout_may_close():
         if as_json:
             click.echo(
                 json.dumps(contract(run.result, run.documents), ensure_ascii=False, indent=2)
             )
         else:
-            print_compare(_Stdout(), run.result, run.documents)
+            print_compare(Stdout(), run.result, run.documents)
 
 
 class _ScanCommand(click.Command):
@@ -304,7 +222,7 @@ class _ScanCommand(click.Command):
     "past the pre-alignment filter (slower; finds the odd heavily reworded pair more).",
 )
 @semantic_option
-@_errors
+@one_line_errors
 def scan(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -331,8 +249,8 @@ def scan(
             all_pairs=all_pairs,
             command=sys.argv,
         )
-    console = _Stdout()
-    with _stdout_may_close():
+    console = Stdout()
+    with stdout_may_close():
         print_scan_summary(console, run.result, run.seconds, run.candidates)
         if not semantic:
             console.print(_lexical_notice())
@@ -345,6 +263,9 @@ def scan(
         console.print("wrote " + ", ".join(str(p) for p in run.outputs.values()))
     run.check_rejections()
 
+
+main.add_command(index_commands.index)
+main.add_command(index_commands.trace)
 
 if __name__ == "__main__":
     main()

@@ -14,11 +14,9 @@ from dataclasses import dataclass, replace
 
 import xxhash
 
-from unspin.model import Direction, Document
+from unspin.model import Document
 from unspin.prepare import Prepared
 from unspin.relate import PairEvidence, dated_direction
-
-_FLIPPED: dict[Direction | None, Direction | None] = {"a->b": "b->a", "b->a": "a->b", None: None}
 
 
 def content_key(doc: Document) -> str:
@@ -57,28 +55,7 @@ def group_copies(documents: Sequence[Document]) -> CopyGroups:
 
 def mirrored(item: PairEvidence) -> PairEvidence:
     """The same pair with its sides swapped."""
-    r = item.result
-    passages = tuple(
-        replace(
-            q,
-            a_start=q.b_start,
-            a_end=q.b_end,
-            b_start=q.a_start,
-            b_end=q.a_end,
-            substitutions=tuple((new, old) for old, new in q.substitutions),
-        )
-        for q in r.passages
-    )
-    result = replace(
-        r,
-        a=r.b,
-        b=r.a,
-        coverage_a=r.coverage_b,
-        coverage_b=r.coverage_a,
-        direction=_FLIPPED[r.direction],
-        passages=passages,
-    )
-    return PairEvidence(result, item.b_covered, item.a_covered)
+    return PairEvidence(item.result.swapped(), item.b_covered, item.a_covered)
 
 
 def for_copy(item: PairEvidence, original: str, copy: Document, partner: Document) -> PairEvidence:

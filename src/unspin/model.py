@@ -93,6 +93,21 @@ class Passage:
     similarity: float
     substitutions: tuple[tuple[str, str], ...] = ()
 
+    def swapped(self) -> Passage:
+        """The same passage with its two sides exchanged."""
+        return Passage(
+            self.b_start,
+            self.b_end,
+            self.a_start,
+            self.a_end,
+            self.kind,
+            self.similarity,
+            tuple((b, a) for a, b in self.substitutions),
+        )
+
+
+_REVERSED: dict[Direction | None, Direction | None] = {"a->b": "b->a", "b->a": "a->b", None: None}
+
 
 @dataclass(frozen=True)
 class PairResult:
@@ -108,6 +123,28 @@ class PairResult:
     # words): reported beside the coverage of copied wording, never added to it.
     paraphrase_a: float = 0.0
     paraphrase_b: float = 0.0
+
+    def seen_from(self, doc_id: str) -> PairResult:
+        """The pair with ``doc_id`` as side ``a`` (it must be one of the two)."""
+        if doc_id == self.a:
+            return self
+        assert doc_id == self.b, f"{doc_id!r} is not in the pair"
+        return self.swapped()
+
+    def swapped(self) -> PairResult:
+        """The same pair with its two sides exchanged."""
+        return PairResult(
+            a=self.b,
+            b=self.a,
+            relation=self.relation,
+            score=self.score,
+            coverage_a=self.coverage_b,
+            coverage_b=self.coverage_a,
+            direction=_REVERSED[self.direction],
+            passages=tuple(p.swapped() for p in self.passages),
+            paraphrase_a=self.paraphrase_b,
+            paraphrase_b=self.paraphrase_a,
+        )
 
 
 @dataclass(frozen=True)
@@ -129,6 +166,42 @@ class Family:
     id: str
     members: tuple[str, ...]
     original: str
+
+
+# Seen from a traced article: "source" when the other document is where it came from,
+# "copy" when the other document copied it, None when nothing says.
+TraceDirection = Literal["source", "copy"]
+
+
+@dataclass(frozen=True)
+class TracedSource:
+    """One document of an index that shares passages with a traced article.
+
+    ``pair`` is the pair as a scan reports it (smaller id as side ``a``); ``passages`` have
+    the article as side ``a`` and the source as side ``b``, after the trace's filters.
+    """
+
+    id: str
+    relation: Relation
+    score: float
+    matched: float  # share of the article's story in copied wording from this source
+    source_matched: float  # the same share of the source's story
+    words: int  # words of the article inside the passages
+    direction: TraceDirection | None
+    passages: tuple[Passage, ...]
+    pair: PairResult
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Where one article came from, against an index: its sources, best first, its own
+    marks (inserted spans, boilerplate) and the family it joins."""
+
+    article: DocumentReport
+    sources: tuple[TracedSource, ...]
+    family: Family | None
+    candidates: int  # documents the index returned for it
+    aligned: int  # of which aligned (the pre-alignment filter and best sources)
 
 
 @dataclass(frozen=True)

@@ -97,14 +97,19 @@ def document_reports(
     ids: Sequence[str],
     prepared: Callable[[str], Prepared],
     evidence: Sequence[PairEvidence],
+    explained: Mapping[str, float] | None = None,
 ) -> tuple[DocumentReport, ...]:
     """One report a document, in the order of ``ids``; ``prepared`` gives each document's
-    preparation (twice for each: the shares every document explains come first)."""
+    preparation (twice for each: the shares every document explains come first).
+    ``explained`` gives each document's share explained by its partners; by default it is
+    computed from ``evidence`` for ``ids`` (a trace, which does not hold its partners'
+    other pairs, passes its own)."""
     by_doc: dict[str, list[PairEvidence]] = defaultdict(list)
     for item in evidence:
         by_doc[item.result.a].append(item)
         by_doc[item.result.b].append(item)
-    explained = {i: explained_share(prepared(i), by_doc.get(i, [])) for i in ids}
+    if explained is None:
+        explained = {i: explained_share(prepared(i), by_doc.get(i, [])) for i in ids}
     reports = []
     for doc_id in ids:
         p = prepared(doc_id)

@@ -131,7 +131,8 @@ def line_key(line: str) -> str:
     return " ".join(text.split())
 
 
-def _document_keys(text: str) -> set[str]:
+def document_line_keys(text: str) -> set[str]:
+    """The keys of ``text``'s lines that could be template (short enough)."""
     keys: set[str] = set()
     for raw in text.splitlines():
         line = raw.strip()
@@ -159,7 +160,7 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     keys_by_text: dict[str, set[str]] = {}
     for doc in docs:
         if doc.text not in keys_by_text:
-            keys_by_text[doc.text] = _document_keys(doc.text)
+            keys_by_text[doc.text] = document_line_keys(doc.text)
     corpus = frozenset(CORPUS_KEY_PREFIX + key for key in _in_corpus(docs, keys_by_text))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     docs_per_site: Counter[str] = Counter()
@@ -214,7 +215,7 @@ def repeated_lines_in_corpus(documents: Iterable[Document]) -> frozenset[str]:
     then for each candidate line at most CORPUS_LINE_MIN_DOCS comparisons per holder.
     """
     docs = list(documents)
-    return _in_corpus(docs, {doc.text: _document_keys(doc.text) for doc in docs})
+    return _in_corpus(docs, {doc.text: document_line_keys(doc.text) for doc in docs})
 
 
 def _in_corpus(docs: list[Document], keys_by_text: dict[str, set[str]]) -> frozenset[str]:

@@ -66,6 +66,11 @@ def prepare_with(context: RunContext, doc: Document) -> tuple[Prepared, DocFeatu
     return prepared, doc_features(prepared)
 
 
+def features_with(context: RunContext, doc: Document) -> DocFeatures:
+    """Map per document, for an index: only the features travel back."""
+    return doc_features(prepare_document(doc, context.templates))
+
+
 def compare_with(context: RunContext, pair: IdPair) -> PairEvidence | None:
     """Map per pair: align and relate two documents named by id."""
     return compare_prepared(context.prepared[pair[0]], context.prepared[pair[1]])
@@ -86,6 +91,11 @@ class _Worker:
     def prepare(cls, doc: Document) -> tuple[Prepared, DocFeatures]:
         assert cls.context is not None, "worker used before its pool initializer ran"
         return prepare_with(cls.context, doc)
+
+    @classmethod
+    def features(cls, doc: Document) -> DocFeatures:
+        assert cls.context is not None, "worker used before its pool initializer ran"
+        return features_with(cls.context, doc)
 
     @classmethod
     def compare(cls, pair: IdPair) -> PairEvidence | None:
@@ -131,6 +141,15 @@ class LocalEngine:
         fork = multiprocessing.get_context("fork")
         pool = fork.Pool(self.workers, initializer=_Worker.start, initargs=(context,))
         yield from _closing(pool, pool.imap(in_pool, items, chunksize=CHUNK))
+
+    def features(
+        self, documents: Sequence[Document], templates: Mapping[str, frozenset[str]]
+    ) -> Generator[DocFeatures, None, None]:
+        """Each document's features, in order (for an index: see `unspin.index.articles`).
+        Close the generator to stop early."""
+        wordnet()  # load once in the parent so forked workers share it
+        context = RunContext(templates, {})
+        return self._map(_Worker.features, features_with, documents, context)
 
     def run(self, documents: Sequence[Document], progress: Progress) -> EngineResult:
         wordnet()  # load once in the parent so forked workers share it

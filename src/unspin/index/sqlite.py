@@ -7,12 +7,13 @@ keeps their order. Each `add` or `remove` is one transaction unless it runs insi
 `batch()`, which commits a whole batch at once (and not at all if it fails).
 
 The file records its schema version and the configuration fingerprint it was built with
-(`unspin.fingerprint`); opening it with another stops with a line saying how to rebuild.
+(`unspin.index.schema`); opening it with another stops with a line saying how to rebuild.
+``connection`` is open to the whole file: the article index keeps its own tables there, in
+the same transactions.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import groupby
@@ -21,33 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from unspin.errors import IndexMismatchError
 from unspin.index.features import DocFeatures
+from unspin.index.schema import open_database
 from unspin.index.store import KINDS, Kind, keys_of
 
-SCHEMA_VERSION = 1
 # Keys looked up per statement: SQLite's default limit on bound parameters is 32,766.
 LOOKUP_CHUNK = 900
 
 _SHIFT = 1 << 63
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    ordinal INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    n_rare INTEGER NOT NULL,
-    n_spin INTEGER NOT NULL,
-    features BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS bands (
-    band INTEGER NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL,
-    PRIMARY KEY (band, key, id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS postings (
-    kind INTEGER NOT NULL, key INTEGER NOT NULL, doc INTEGER NOT NULL,
-    PRIMARY KEY (kind, key, doc)
-) WITHOUT ROWID;
-"""
 
 
 def _signed(keys: np.ndarray) -> list[int]:
@@ -64,34 +46,9 @@ class SqliteStore:
 
     def __init__(self, path: str | Path, fingerprint: str) -> None:
         self.path = Path(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.connection = open_database(self.path, fingerprint)
+        self._db = self.connection
         self._in_batch = False
-        try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as error:
-            self._db.close()
-            raise IndexMismatchError(f"{self.path} is not an unspin index ({error})") from error
-        self._check(fingerprint)
-
-    def _check(self, fingerprint: str) -> None:
-        stored = dict(self._db.execute("SELECT name, value FROM meta").fetchall())
-        if not stored:
-            with self._transaction():
-                self._db.executemany(
-                    "INSERT INTO meta VALUES (?, ?)",
-                    [("schema", str(SCHEMA_VERSION)), ("fingerprint", fingerprint)],
-                )
-            return
-        if stored.get("schema") != str(SCHEMA_VERSION) or stored.get("fingerprint") != fingerprint:
-            self._db.close()
-            raise IndexMismatchError(
-                f"{self.path} was built by another unspin configuration (schema "
-                f"{stored.get('schema')}, {stored.get('fingerprint')}; this one is schema "
-                f"{SCHEMA_VERSION}, {fingerprint}). Fix: rebuild it, e.g. delete the file and "
-                "add the documents again."
-            )
 
     def close(self) -> None:
         self._db.close()

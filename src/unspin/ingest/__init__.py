@@ -19,19 +19,23 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 from unspin.errors import EmptyCorpusError, UnreadableInputError, UsageError
 from unspin.ingest.files import ReadCounts, read_inputs
 from unspin.ingest.formats import SUPPORTED_EXTENSIONS
 from unspin.ingest.paths import check_input, check_inputs
-from unspin.ingest.source import WHOLE_FILE
+from unspin.ingest.records import to_document
+from unspin.ingest.source import WHOLE_FILE, Source
 from unspin.model import Document, IngestSummary, Reject
 from unspin.progress import Progress
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
     "RejectedInputError",
+    "document_from_record",
     "iter_records",
     "read_corpus",
     "read_document",
@@ -141,3 +145,19 @@ def read_document_with_warnings(path: InputPath) -> tuple[Document, list[Reject]
     if isinstance(found, Reject):
         raise RejectedInputError(found)
     return found, warnings
+
+
+def document_from_record(
+    record: Mapping[str, Any], label: str = "request"
+) -> tuple[Document, list[Reject]]:
+    """One article given as a record of the JSON Lines format (``text`` or ``html``, and
+    optional ``id`` (default "article"), ``title``, ``url``, ``site``, ``date``, ``lang``):
+    what stdin and the web API hand over. Raises :class:`RejectedInputError` with the
+    reason when it cannot be a document."""
+    source = Source(Path(label), "article")
+    named = {"id": "article", **record}
+    found = to_document(named, source, WHOLE_FILE, label, "article")
+    first = found[0]
+    if isinstance(first, Reject):
+        raise RejectedInputError(first)
+    return first, [w for w in found[1:] if isinstance(w, Reject)]

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from unspin.model import Document, DocumentReport, Family, PairResult, Reject, RunResult
+from unspin.model import (
+    Document,
+    DocumentReport,
+    Family,
+    PairResult,
+    Passage,
+    Reject,
+    RunResult,
+    Trace,
+)
 from unspin.report.files import write_jsonl
 
 __all__ = [
@@ -19,7 +28,9 @@ __all__ = [
     "family_of",
     "family_record",
     "pair_record",
+    "passage_record",
     "reject_record",
+    "trace_record",
     "write_jsonl",
 ]
 
@@ -85,20 +96,22 @@ def pair_record(
         "paraphrase_a": pair.paraphrase_a,
         "paraphrase_b": pair.paraphrase_b,
         "direction": pair.direction,
-        "passages": [
-            {
-                "a_start": p.a_start,
-                "a_end": p.a_end,
-                "b_start": p.b_start,
-                "b_end": p.b_end,
-                "kind": p.kind,
-                "similarity": p.similarity,
-                "substitutions": [list(s) for s in p.substitutions],
-                "a_text": text_a[p.a_start : p.a_end] if text_a is not None else None,
-                "b_text": text_b[p.b_start : p.b_end] if text_b is not None else None,
-            }
-            for p in pair.passages
-        ],
+        "passages": [passage_record(p, text_a, text_b) for p in pair.passages],
+    }
+
+
+def passage_record(p: Passage, text_a: str | None, text_b: str | None) -> dict[str, Any]:
+    """One passage, with the texts of its two sides when they are known."""
+    return {
+        "a_start": p.a_start,
+        "a_end": p.a_end,
+        "b_start": p.b_start,
+        "b_end": p.b_end,
+        "kind": p.kind,
+        "similarity": p.similarity,
+        "substitutions": [list(s) for s in p.substitutions],
+        "a_text": text_a[p.a_start : p.a_end] if text_a is not None else None,
+        "b_text": text_b[p.b_start : p.b_end] if text_b is not None else None,
     }
 
 
@@ -128,4 +141,44 @@ def contract(result: RunResult, documents: Mapping[str, Document] | None = None)
         "documents": list(document_records(result, documents)),
         "pairs": [pair_record(p, documents) for p in result.pairs],
         "families": [family_record(f) for f in result.families],
+    }
+
+
+def trace_record(trace: Trace, documents: Mapping[str, Document]) -> dict[str, Any]:
+    """What ``unspin trace --json`` prints (and ``POST /api/trace`` returns): the article,
+    its sources best first, its inserted spans and boilerplate, and its family. In every
+    source's passages side ``a`` is the article and side ``b`` the source; ``pair`` is the
+    pair as ``scan`` writes it."""
+    article = document_record(trace.article, documents.get(trace.article.id))
+    text = article["text"]
+    sources = []
+    for source in trace.sources:
+        doc = documents.get(source.id)
+        sources.append(
+            {
+                "id": source.id,
+                "title": doc.title if doc else None,
+                "site": doc.site if doc else None,
+                "date": doc.date if doc else None,
+                "url": doc.url if doc else None,
+                "relation": source.relation,
+                "score": source.score,
+                "matched": source.matched,
+                "source_matched": source.source_matched,
+                "words": source.words,
+                "direction": source.direction,
+                "passages": [
+                    passage_record(p, text, doc.text if doc else None) for p in source.passages
+                ],
+                "pair": pair_record(source.pair),
+            }
+        )
+    return {
+        "article": article,
+        "sources": sources,
+        "inserted": article.pop("inserted"),
+        "boilerplate": article.pop("boilerplate"),
+        "family": family_record(trace.family) if trace.family is not None else None,
+        "candidates": trace.candidates,
+        "aligned": trace.aligned,
     }

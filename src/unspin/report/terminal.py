@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from rich.console import Console
 from rich.table import Table
 
-from unspin.model import Document, DocumentReport, PairResult, RunResult
+from unspin.model import Document, DocumentReport, PairResult, RunResult, Trace
 
 KIND_STYLE = {"verbatim": "green", "spun": "yellow", "paraphrase": "cyan"}
 EXCERPT = 90
@@ -122,3 +122,52 @@ def print_scan_summary(
             f"  {pair.a} ↔ {pair.b}: {pair.relation}, score {pair.score:.2f}", markup=False
         )
     console.print(f"done in {seconds:.1f} s")
+
+
+def print_trace(console: Console, trace: Trace, docs: Mapping[str, Document]) -> None:
+    """The sources of a traced article, best first; the best one passage by passage; the
+    article's inserted spans, boilerplate and family."""
+    article = docs[trace.article.id]
+    console.print(f"Article  {_label(article)}")
+    if not trace.sources:
+        console.print(
+            f"[bold]No source found[/bold] in the index ({trace.candidates} candidates, "
+            f"{trace.aligned} aligned): no passage of this article is shared."
+        )
+    else:
+        table = Table(title=f"{len(trace.sources)} sources", expand=True)
+        for column in ("#", "source", "relation", "matched", "words", "direction", "date"):
+            table.add_column(column, overflow="fold")
+        arrows = {"source": "its source", "copy": "copied it", None: "unknown"}
+        for n, source in enumerate(trace.sources, 1):
+            doc = docs.get(source.id)
+            table.add_row(
+                str(n),
+                source.id + (f"  “{doc.title}”" if doc and doc.title else ""),
+                source.relation,
+                f"{source.matched:.0%}",
+                str(source.words),
+                arrows[source.direction],
+                (doc.date if doc else None) or "-",
+            )
+        console.print(table)
+        best = trace.sources[0]
+        console.print(f"Best source: [bold]{best.id}[/bold] (A: the article, B: the source)")
+        shown = PairResult(
+            a=article.id,
+            b=best.id,
+            relation=best.relation,
+            score=best.score,
+            coverage_a=best.matched,
+            coverage_b=best.source_matched,
+            direction={"source": "b->a", "copy": "a->b", None: None}[best.direction],
+            passages=best.passages,
+        )
+        print_pair(console, shown, docs)
+    print_marks(console, trace.article, article)
+    if trace.family is not None:
+        family = trace.family
+        console.print(
+            f"Family {family.id}: {len(family.members)} members, likely original {family.original}",
+            markup=False,
+        )
