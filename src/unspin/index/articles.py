@@ -69,8 +69,11 @@ class IndexStats:
 
 
 def record_digest(doc: Document) -> str:
-    """Equal for two records with the same text and metadata."""
-    encoded = json.dumps(asdict(doc), sort_keys=True, ensure_ascii=False)
+    """Equal for two records with the same text and metadata. Where a record was read
+    from (``origin``) is left out: the same article read from another copy of a file is
+    unchanged."""
+    fields_ = {k: v for k, v in asdict(doc).items() if k != "origin"}
+    encoded = json.dumps(fields_, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
