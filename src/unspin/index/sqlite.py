@@ -37,6 +37,10 @@ def _signed(keys: np.ndarray) -> list[int]:
     return shifted
 
 
+def _bands(features: DocFeatures) -> np.ndarray:
+    return np.array(features.bands, dtype=np.uint64)
+
+
 def _unsigned(keys: Sequence[int]) -> np.ndarray:
     return np.array(keys, dtype=np.int64).astype(np.uint64) + np.uint64(_SHIFT)
 
@@ -49,19 +53,26 @@ class SqliteStore:
         self.connection = open_database(self.path, fingerprint)
         self._db = self.connection
         self._in_batch = False
+        # Postings not written yet: (kind, signed key, ordinal) columns, a document a kind.
+        self._pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def close(self) -> None:
         self._db.close()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Every add and remove inside is committed together, or not at all."""
+        """Every add and remove inside is committed together, or not at all. The batch's
+        postings are written at its end, sorted by key, which is several times faster than
+        one document at a time (B-tree pages are filled in order); lookups inside the batch
+        write them first."""
         with self._transaction():
             self._in_batch = True
             try:
                 yield
+                self._flush()
             finally:
                 self._in_batch = False
+                self._pending.clear()
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -71,10 +82,21 @@ class SqliteStore:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._flush()
         except BaseException:
             self._db.execute("ROLLBACK")
+            self._pending.clear()
             raise
         self._db.execute("COMMIT")
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        kinds, keys, docs = (np.concatenate(column) for column in zip(*self._pending, strict=True))
+        order = np.lexsort((docs, keys, kinds))
+        rows = zip(kinds[order].tolist(), keys[order].tolist(), docs[order].tolist(), strict=True)
+        self._db.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+        self._pending.clear()
 
     def add(self, features: DocFeatures) -> None:
         if features.id in self:
@@ -87,26 +109,37 @@ class SqliteStore:
             ordinal = cursor.lastrowid
             self._db.executemany(
                 "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
-                [
-                    (band, key, features.id)
-                    for band, key in enumerate(_signed(np.array(features.bands, dtype=np.uint64)))
-                ],
+                [(band, key, features.id) for band, key in enumerate(_signed(_bands(features)))],
             )
             for number, kind in enumerate(KINDS):
-                keys = keys_of(features, kind)
-                self._db.executemany(
-                    "INSERT INTO postings VALUES (?, ?, ?)",
-                    [(number, key, ordinal) for key in _signed(keys)],
+                keys = (keys_of(features, kind).astype(np.uint64) - np.uint64(_SHIFT)).astype(
+                    np.int64
+                )
+                self._pending.append(
+                    (np.full(len(keys), number), keys, np.full(len(keys), ordinal))
                 )
 
     def remove(self, doc_id: str) -> bool:
-        row = self._db.execute("SELECT ordinal FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT ordinal, features FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             return False
+        ordinal, features = row[0], DocFeatures.from_bytes(doc_id, row[1])
         with self._transaction():
-            self._db.execute("DELETE FROM postings WHERE doc = ?", (row[0],))
-            self._db.execute("DELETE FROM bands WHERE id = ?", (doc_id,))
-            self._db.execute("DELETE FROM documents WHERE ordinal = ?", (row[0],))
+            self._flush()
+            # By key, from the document's own features: postings are keyed (kind, key, doc),
+            # so deleting by doc alone would scan every posting of the index.
+            for number, kind in enumerate(KINDS):
+                self._db.executemany(
+                    "DELETE FROM postings WHERE kind = ? AND key = ? AND doc = ?",
+                    [(number, key, ordinal) for key in _signed(keys_of(features, kind))],
+                )
+            self._db.executemany(
+                "DELETE FROM bands WHERE band = ? AND key = ? AND id = ?",
+                [(band, key, doc_id) for band, key in enumerate(_signed(_bands(features)))],
+            )
+            self._db.execute("DELETE FROM documents WHERE ordinal = ?", (ordinal,))
         return True
 
     def __contains__(self, doc_id: object) -> bool:
@@ -142,6 +175,7 @@ class SqliteStore:
         return rows
 
     def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
+        self._flush()
         signed = _signed(keys)
         rows = self._rows_in(
             "SELECT key, doc FROM postings WHERE kind = ? AND", "key", signed, KINDS.index(kind)
@@ -169,6 +203,7 @@ class SqliteStore:
         return np.array([found[o] for o in wanted], dtype=np.int64).reshape(-1, 2)
 
     def all_postings(self, kind: Kind) -> tuple[np.ndarray, np.ndarray]:
+        self._flush()
         rows = self._db.execute(
             "SELECT key, doc FROM postings WHERE kind = ? ORDER BY key, doc", (KINDS.index(kind),)
         ).fetchall()
