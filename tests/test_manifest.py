@@ -68,6 +68,7 @@ def test_the_cli_records_its_command_options_and_what_it_found(
         "semantic": False,
         "all_pairs": False,
         "html": False,
+        "db": None,
     }
     started = datetime.fromisoformat(manifest["started"].replace("Z", "+00:00"))
     assert before <= started <= datetime.now(UTC) + timedelta(seconds=1)

@@ -129,6 +129,7 @@ def scan(
     semantic: bool = False,
     all_pairs: bool = False,
     command: Sequence[str] | None = None,
+    db: InputPath | None = None,
 ) -> Run:
     """Scan a corpus into ``out_dir``: JSON Lines records, report.html and manifest.json.
 
@@ -136,10 +137,14 @@ def scan(
     written atomically, the manifest last (``command`` is recorded in it, e.g. ``sys.argv``);
     a report.html left there by an earlier scan is removed when ``html`` is off, so the
     folder never mixes two runs. A run that fails before writing leaves no folder behind.
+    With ``db`` the articles are also added to that index file (created if missing), with
+    the scan's pairs and families, so that articles can be traced against them.
     """
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
     started_at = utc_now()
+    if db is not None and Path(db).exists():  # a wrong index fails before anything is read
+        ArticleIndex(db, create=False).close()
     timed = TimedProgress(progress or NoProgress())
     selected = get_engine(
         engine, workers, semantic=semantic, all_pairs=all_pairs, checkpoint=Path(out_dir)
@@ -168,6 +173,10 @@ def scan(
         from unspin.report.html import is_scan_report
 
         folder.remove_stale(REPORT, is_scan_report)
+    if db is not None:
+        with ArticleIndex(db) as index:
+            index.add(documents, workers=workers, progress=timed)
+            index.record_scan(result.pairs, result.families)
     described = [describe_input(Path(i)) for i in inputs]  # hashing is part of the run's time
     manifest = build_manifest(
         result=result,
@@ -178,6 +187,7 @@ def scan(
             "semantic": semantic,
             "all_pairs": all_pairs,
             "html": html,
+            "db": os.fspath(db) if db is not None else None,
         },
         command=command,
         started=started_at,

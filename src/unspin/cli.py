@@ -221,6 +221,12 @@ class _ScanCommand(click.Command):
     help="Align every candidate the index finds, not only each document's best sources "
     "past the pre-alignment filter (slower; finds the odd heavily reworded pair more).",
 )
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also add the articles, their pairs and families to this index file, for `unspin trace`.",
+)
 @semantic_option
 @one_line_errors
 def scan(
@@ -230,6 +236,7 @@ def scan(
     workers: int | None,
     no_html: bool,
     all_pairs: bool,
+    db: Path | None,
     semantic: bool,
 ) -> None:
     """Scan a corpus: find reuse families, pairs, substitutions and splices."""
@@ -248,6 +255,7 @@ def scan(
             semantic=semantic,
             all_pairs=all_pairs,
             command=sys.argv,
+            db=db,
         )
     console = Stdout()
     with stdout_may_close():

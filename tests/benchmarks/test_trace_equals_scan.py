@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from benchmarks.spun_news.generate import generate
 
+from unspin.api import scan
 from unspin.engines import get_engine
 from unspin.index.articles import ArticleIndex
 from unspin.ingest import read_corpus
@@ -74,3 +75,19 @@ def test_tracing_an_article_outside_the_index_gives_what_a_scan_with_it_reports(
         assert traced.sources == tuple(
             sorted(traced.sources, key=lambda s: (-s.matched, -s.score, s.id))
         )
+
+
+def test_after_scan_with_db_a_trace_reports_the_scans_whole_family(
+    bbc_data: Path, tmp_path: Path
+) -> None:
+    generate(tmp_path / "in", SIZE, 23, bbc_data)
+    db = tmp_path / "scanned.db"
+    run = scan([tmp_path / "in" / "corpus.jsonl"], tmp_path / "out", workers=2, html=False, db=db)
+    families = {m: f for f in run.result.families for m in f.members}
+    assert any(len(f.members) > 2 for f in run.result.families)  # sources of sources
+    with ArticleIndex(db, create=False) as index:
+        assert index.stats().families == len(run.result.families)
+        assert index.stats().pairs == len(run.result.pairs)
+        for doc in run.documents.values():
+            traced = trace(index, doc).trace
+            assert traced.family == families.get(doc.id), doc.id

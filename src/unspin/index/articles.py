@@ -36,7 +36,7 @@ from unspin.errors import InputNotFoundError
 from unspin.fingerprint import fingerprint
 from unspin.index.lexical import LexicalIndex
 from unspin.index.sqlite import SqliteStore
-from unspin.model import Document
+from unspin.model import Document, Family, PairResult, Passage
 from unspin.pipeline import site_templates
 from unspin.progress import NoProgress, Progress
 
@@ -165,6 +165,40 @@ class ArticleIndex:
             file_bytes=sum(f.stat().st_size for f in files if f.exists()),
         )
 
+    def families_with(self, ids: Iterable[str]) -> list[Family]:
+        """The families of the last `scan --db` that hold any of ``ids``."""
+        wanted = set(ids)
+        found: list[Family] = []
+        for (record,) in self._db.execute("SELECT record FROM families ORDER BY id"):
+            family = _family(json.loads(record))
+            if wanted.intersection(family.members):
+                found.append(family)
+        return found
+
+    def pairs_among(self, ids: Iterable[str]) -> list[PairResult]:
+        """The pairs of the last `scan --db` whose two sides are both among ``ids``."""
+        wanted = set(ids)
+        found: list[PairResult] = []
+        for doc_id in sorted(wanted):
+            rows = self._db.execute("SELECT b, record FROM pairs WHERE a = ?", (doc_id,))
+            found.extend(_pair(json.loads(r)) for b, r in rows if b in wanted)
+        return found
+
+    def record_scan(self, pairs: Sequence[PairResult], families: Sequence[Family]) -> None:
+        """Keep a scan's pairs and families (those of the articles held), replacing the
+        last scan's: traces then report whole families."""
+        with self.store.batch():
+            self._db.execute("DELETE FROM pairs")
+            self._db.execute("DELETE FROM families")
+            self._db.executemany(
+                "INSERT INTO pairs VALUES (?, ?, ?)",
+                [(p.a, p.b, json.dumps(asdict(p), ensure_ascii=False)) for p in pairs],
+            )
+            self._db.executemany(
+                "INSERT INTO families VALUES (?, ?)",
+                [(f.id, json.dumps(asdict(f), ensure_ascii=False)) for f in families],
+            )
+
     # --- writing -------------------------------------------------------------------
 
     def add(
@@ -275,6 +309,18 @@ def _touched(doc: Document, delta: Mapping[str, frozenset[str]]) -> bool:
     """Whether a changed template of ``doc``'s site is one of its lines."""
     changed = delta.get(doc.site or NO_SITE)
     return changed is not None and not changed.isdisjoint(document_line_keys(doc.text))
+
+
+def _pair(record: dict[str, Any]) -> PairResult:
+    passages = tuple(
+        Passage(**{**p, "substitutions": tuple(tuple(s) for s in p["substitutions"])})
+        for p in record.pop("passages")
+    )
+    return PairResult(**record, passages=passages)
+
+
+def _family(record: dict[str, Any]) -> Family:
+    return Family(record["id"], tuple(record["members"]), record["original"])
 
 
 def _document(doc_id: str, meta: str, text: bytes) -> Document:
