@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-spun bench-speed clean
+.PHONY: setup demo test lint bench bench-spun bench-speed bench-trace clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ bench-spun: setup
 # documents, each method in its own process (~15 minutes on 2 cores).
 bench-speed: setup
 	$(BIN)/python -m benchmarks.speed run
+
+# Issue #11's index and trace numbers: index add documents/s, file size against the text,
+# trace latency on indexed, spun and unrelated articles (~5 minutes on 2 cores).
+bench-trace: setup
+	$(BIN)/python -m benchmarks.trace
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -8,7 +8,8 @@ spun copies, excerpts, compilations, distractors). Queries, each traced against 
 with `unspin.trace` exactly as `unspin trace` does:
 - **indexed**: articles the index holds (traced as themselves);
 - **spun**: labelled derived documents left out of the index, whose sources it holds (the
-  fact-checker's case); we also report whether their labelled source is found;
+  fact-checker's case); we also report whether their labelled source (or an exact copy of
+  it: the corpus repeats sources across its parts) is found, and whether it ranks first;
 - **unrelated**: PAN 2013 source documents (web pages on other topics), never indexed.
 Targets (issue 11): add >= 500 documents/s, the file <= 3x the raw text, trace median
 < 0.3 s and p95 < 1 s with a 100k-article index.
@@ -97,8 +98,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 seconds.append(time.perf_counter() - t0)
                 ids = [s.id for s in traced.sources]
                 if kind == "spun":
-                    found += bool(sources[doc.id] & set(ids))
-                    top += bool(ids) and ids[0] in sources[doc.id]
+                    # The corpus repeats its BBC sources across parts, so an exact copy of
+                    # the labelled source is as right an answer as the source itself.
+                    texts = {by_id[s].text for s in sources[doc.id]}
+                    found += any(by_id[i].text in texts for i in ids)
+                    top += bool(ids) and by_id[ids[0]].text in texts
             if not seconds:
                 continue
             rows[kind] = {"queries": len(docs), **_latency(seconds)}
@@ -129,9 +133,9 @@ def markdown(result: dict[str, Any]) -> str:
         "|---|---|---|---|---|",
     ]
     for kind, row in result["traces"].items():
-        found = (
-            f"{row['source_found']:.2f} / {row['source_first']:.2f}" if "source_found" in row else ""
-        )
+        found = ""
+        if "source_found" in row:
+            found = f"{row['source_found']:.2f} / {row['source_first']:.2f}"
         lines.append(
             f"| {kind} | {row['queries']} | {row['median_s']:.3f} s | {row['p95_s']:.3f} s "
             f"| {found} |"
