@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
 from rich.console import Console
 from rich.table import Table
@@ -153,16 +154,9 @@ def print_trace(console: Console, trace: Trace, docs: Mapping[str, Document]) ->
         console.print(table)
         best = trace.sources[0]
         console.print(f"Best source: [bold]{best.id}[/bold] (A: the article, B: the source)")
-        shown = PairResult(
-            a=article.id,
-            b=best.id,
-            relation=best.relation,
-            score=best.score,
-            coverage_a=best.matched,
-            coverage_b=best.source_matched,
-            direction={"source": "b->a", "copy": "a->b", None: None}[best.direction],
-            passages=best.passages,
-        )
+        # The pair seen from the article, with the trace's share and filtered passages.
+        seen = best.pair.seen_from(article.id)
+        shown = replace(seen, coverage_a=best.matched, passages=best.passages)
         print_pair(console, shown, docs)
     print_marks(console, trace.article, article)
     if trace.family is not None:
