@@ -202,6 +202,7 @@ class Trace:
     family: Family | None
     candidates: int  # documents the index returned for it
     aligned: int  # of which aligned (the pre-alignment filter and best sources)
+    family_pairs: tuple[PairResult, ...] = ()  # the pairs that join `family`, by (a, b)
 
 
 @dataclass(frozen=True)

@@ -126,26 +126,31 @@ class _Tracer:
         sources = [s for s in (self._source(e.result.seen_from(me)) for e in evidence) if s]
         sources.sort(key=source_rank)
         documents = {d: self.document(d) for d in [me, *(s.id for s in sources)]}
-        family = self._family(results)
-        return Traced(Trace(report, tuple(sources), family, len(found), len(evidence)), documents)
+        family, links = self._family(results)
+        found_trace = Trace(report, tuple(sources), family, len(found), len(evidence), links)
+        return Traced(found_trace, documents)
 
-    def _family(self, results: list[PairResult]) -> Family | None:
-        """The family the article joins: its own pairs, and the families of the last
-        `scan --db` that its family touches, with their pairs."""
+    def _family(self, results: list[PairResult]) -> tuple[Family | None, tuple[PairResult, ...]]:
+        """The family the article joins, and the pairs that join it: its own pairs, and
+        the families of the last `scan --db` that its family touches, with their pairs."""
         me = self.article.id
         families = families_of(results, {d: self.document(d) for d in self._documents})
         family = next((f for f in families if me in f.members), None)
         stored = self.index.families_with(family.members) if family is not None else []
-        if family is None or not stored:
-            return family
-        members = set(family.members).union(*(f.members for f in stored))
-        members = {m for m in members if m == me or m in self.index}  # removed since
-        pairs = {(p.a, p.b): p for p in self.index.pairs_among(members)}
-        pairs.update({(p.a, p.b): p for p in results})
-        whole = families_of(
-            [pairs[k] for k in sorted(pairs)], {m: self.document(m) for m in members}
-        )
-        return next(f for f in whole if me in f.members)
+        if family is None:
+            return None, ()
+        pairs = {(p.a, p.b): p for p in results}
+        if stored:
+            members = set(family.members).union(*(f.members for f in stored))
+            members = {m for m in members if m == me or m in self.index}  # removed since
+            pairs = {(p.a, p.b): p for p in self.index.pairs_among(members)} | pairs
+            whole = families_of(
+                [pairs[k] for k in sorted(pairs)], {m: self.document(m) for m in members}
+            )
+            family = next(f for f in whole if me in f.members)
+        inside = set(family.members)
+        links = tuple(pairs[k] for k in sorted(pairs) if set(k) <= inside)
+        return family, links
 
     # --- what a scan knows about each document, computed for the few a trace needs --------
 

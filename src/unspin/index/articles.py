@@ -25,7 +25,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,16 @@ class ArticleIndex:
         return found.fetchone() is not None
 
     # --- reading -------------------------------------------------------------------
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside sees the index as it was at the first one, whatever another
+        process commits meanwhile (a read transaction: WAL keeps that version for it)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
 
     def document(self, doc_id: str) -> Document | None:
         row = self._db.execute(

@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -67,7 +67,7 @@ def write_json(path: Path, value: Any) -> Path:
     return write_text(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+def write_jsonl(path: Path, records: Iterable[Mapping[str, Any]]) -> int:
     """Write one JSON object a line, atomically; the number of records written."""
     count = 0
     with _replacing(path) as out:

@@ -7,24 +7,41 @@ passage the two texts it aligns, so a reader needs no access to the original inp
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 
 from unspin.model import (
+    BoilerplateSpan,
     Document,
     DocumentReport,
     Family,
+    InsertedSpan,
     PairResult,
     Passage,
     Reject,
     RunResult,
     Trace,
+    TracedSource,
 )
 from unspin.report.files import write_jsonl
+from unspin.report.schema import (
+    ArticleRecord,
+    BoilerplateRecord,
+    DocumentRecord,
+    FamilyLinkRecord,
+    FamilyRecord,
+    InsertedRecord,
+    PairRecord,
+    PassageRecord,
+    RejectRecord,
+    TraceRecord,
+    TraceSourceRecord,
+)
 
 __all__ = [
+    "article_record",
     "contract",
     "document_record",
     "document_records",
+    "family_link_record",
     "family_of",
     "family_record",
     "pair_record",
@@ -37,8 +54,20 @@ __all__ = [
 
 def document_record(
     doc: DocumentReport, source: Document | None = None, family: str | None = None
-) -> dict[str, Any]:
+) -> DocumentRecord:
     """``doc`` as a record; ``source`` gives its ``text``, ``family`` the id of its family."""
+    article = article_record(doc, source, family)
+    return {
+        **article,
+        "boilerplate": [boilerplate_record(s) for s in doc.boilerplate],
+        "inserted": [inserted_record(s) for s in doc.inserted],
+    }
+
+
+def article_record(
+    doc: DocumentReport, source: Document | None = None, family: str | None = None
+) -> ArticleRecord:
+    """``doc``'s metadata and text, without its marks."""
     return {
         "id": doc.id,
         "title": doc.title,
@@ -49,21 +78,21 @@ def document_record(
         "url": doc.url,
         "origin": doc.origin,
         "family": family,
-        "boilerplate": [
-            {"start": s.start, "end": s.end, "kind": s.kind, "evidence": s.evidence}
-            for s in doc.boilerplate
-        ],
-        "inserted": [
-            {
-                "start": s.start,
-                "end": s.end,
-                "source": s.source,
-                "off_topic": s.off_topic,
-                "score": s.score,
-            }
-            for s in doc.inserted
-        ],
         "text": source.text if source is not None else None,
+    }
+
+
+def boilerplate_record(span: BoilerplateSpan) -> BoilerplateRecord:
+    return {"start": span.start, "end": span.end, "kind": span.kind, "evidence": span.evidence}
+
+
+def inserted_record(span: InsertedSpan) -> InsertedRecord:
+    return {
+        "start": span.start,
+        "end": span.end,
+        "source": span.source,
+        "off_topic": span.off_topic,
+        "score": span.score,
     }
 
 
@@ -74,15 +103,13 @@ def family_of(families: Sequence[Family]) -> dict[str, str]:
 
 def document_records(
     result: RunResult, documents: Mapping[str, Document]
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[DocumentRecord]:
     families = family_of(result.families)
     for doc in result.documents:
         yield document_record(doc, documents.get(doc.id), families.get(doc.id))
 
 
-def pair_record(
-    pair: PairResult, documents: Mapping[str, Document] | None = None
-) -> dict[str, Any]:
+def pair_record(pair: PairResult, documents: Mapping[str, Document] | None = None) -> PairRecord:
     """``pair`` as a record; with ``documents``, each passage carries its two texts."""
     text_a = _text(documents, pair.a)
     text_b = _text(documents, pair.b)
@@ -100,7 +127,7 @@ def pair_record(
     }
 
 
-def passage_record(p: Passage, text_a: str | None, text_b: str | None) -> dict[str, Any]:
+def passage_record(p: Passage, text_a: str | None, text_b: str | None) -> PassageRecord:
     """One passage, with the texts of its two sides when they are known."""
     return {
         "a_start": p.a_start,
@@ -120,11 +147,11 @@ def _text(documents: Mapping[str, Document] | None, doc_id: str) -> str | None:
     return doc.text if doc is not None else None
 
 
-def family_record(family: Family) -> dict[str, Any]:
+def family_record(family: Family) -> FamilyRecord:
     return {"id": family.id, "members": list(family.members), "original": family.original}
 
 
-def reject_record(reject: Reject) -> dict[str, Any]:
+def reject_record(reject: Reject) -> RejectRecord:
     return {
         "source": reject.source,
         "position": reject.position,
@@ -134,7 +161,9 @@ def reject_record(reject: Reject) -> dict[str, Any]:
     }
 
 
-def contract(result: RunResult, documents: Mapping[str, Document] | None = None) -> dict[str, Any]:
+def contract(
+    result: RunResult, documents: Mapping[str, Document] | None = None
+) -> dict[str, list[DocumentRecord] | list[PairRecord] | list[FamilyRecord]]:
     """What ``unspin compare --json`` prints: the same records as ``scan`` writes."""
     documents = documents or {}
     return {
@@ -144,41 +173,51 @@ def contract(result: RunResult, documents: Mapping[str, Document] | None = None)
     }
 
 
-def trace_record(trace: Trace, documents: Mapping[str, Document]) -> dict[str, Any]:
+def trace_record(trace: Trace, documents: Mapping[str, Document]) -> TraceRecord:
     """What ``unspin trace --json`` prints (and ``POST /api/trace`` returns): the article,
-    its sources best first, its inserted spans and boilerplate, and its family. In every
-    source's passages side ``a`` is the article and side ``b`` the source; ``pair`` is the
-    pair as ``scan`` writes it."""
-    article = document_record(trace.article, documents.get(trace.article.id))
-    text = article["text"]
-    sources = []
-    for source in trace.sources:
-        doc = documents.get(source.id)
-        sources.append(
-            {
-                "id": source.id,
-                "title": doc.title if doc else None,
-                "site": doc.site if doc else None,
-                "date": doc.date if doc else None,
-                "url": doc.url if doc else None,
-                "relation": source.relation,
-                "score": source.score,
-                "matched": source.matched,
-                "source_matched": source.source_matched,
-                "words": source.words,
-                "direction": source.direction,
-                "passages": [
-                    passage_record(p, text, doc.text if doc else None) for p in source.passages
-                ],
-                "pair": pair_record(source.pair),
-            }
-        )
+    its sources best first, its inserted spans and boilerplate, and its family with the
+    pairs that join it. In every source's passages side ``a`` is the article and side ``b``
+    the source; ``pair`` is the pair as ``scan`` writes it."""
+    family = trace.family.id if trace.family is not None else None
+    article = article_record(trace.article, documents.get(trace.article.id), family)
     return {
         "article": article,
-        "sources": sources,
-        "inserted": article.pop("inserted"),
-        "boilerplate": article.pop("boilerplate"),
+        "sources": [_source_record(s, article["text"], documents) for s in trace.sources],
+        "inserted": [inserted_record(s) for s in trace.article.inserted],
+        "boilerplate": [boilerplate_record(s) for s in trace.article.boilerplate],
         "family": family_record(trace.family) if trace.family is not None else None,
+        "family_links": [family_link_record(p) for p in trace.family_pairs],
         "candidates": trace.candidates,
         "aligned": trace.aligned,
+    }
+
+
+def family_link_record(pair: PairResult) -> FamilyLinkRecord:
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "relation": pair.relation,
+        "score": pair.score,
+        "direction": pair.direction,
+    }
+
+
+def _source_record(
+    source: TracedSource, text: str | None, documents: Mapping[str, Document]
+) -> TraceSourceRecord:
+    doc = documents.get(source.id)
+    return {
+        "id": source.id,
+        "title": doc.title if doc else None,
+        "site": doc.site if doc else None,
+        "date": doc.date if doc else None,
+        "url": doc.url if doc else None,
+        "relation": source.relation,
+        "score": source.score,
+        "matched": source.matched,
+        "source_matched": source.source_matched,
+        "words": source.words,
+        "direction": source.direction,
+        "passages": [passage_record(p, text, doc.text if doc else None) for p in source.passages],
+        "pair": pair_record(source.pair),
     }
