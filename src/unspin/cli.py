@@ -274,6 +274,7 @@ def scan(
 
 main.add_command(index_commands.index)
 main.add_command(index_commands.trace)
+main.add_command(index_commands.serve)
 
 if __name__ == "__main__":
     main()

@@ -145,9 +145,9 @@ def trace(
     from unspin.api import trace_file
     from unspin.report.jsonl import trace_record
     from unspin.report.terminal import print_trace
-    from unspin.trace import TraceOptions
+    from unspin.trace import TraceOptions, before_day
 
-    day = _day(before)
+    day = before_day(before, "--before")
     options = TraceOptions(min_words, exclude_quotes, day, frozenset(exclude_sites))
     traced, warnings = trace_file(article, db, options)
     for warning in warnings:
@@ -160,15 +160,32 @@ def trace(
             print_trace(Stdout(), traced.trace, traced.documents)
 
 
-def _day(value: str | None) -> str | None:
-    from unspin.errors import UsageError
-    from unspin.ingest.dates import DateError, parse_date
+@click.command()
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the API has no authentication, so loopback unless told.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--max-body",
+    "max_body_mb",
+    type=click.FloatRange(0.001),
+    default=None,
+    metavar="MB",
+    help="Largest request body accepted, in megabytes (default 8); larger ones get 413.",
+)
+@one_line_errors
+def serve(db: Path, host: str, port: int, max_body_mb: float | None) -> None:
+    """Serve the index: a page to paste or upload an article and see where it came from,
+    and the JSON API behind it (`/docs`, `/openapi.json`). Needs the web extra."""
+    from unspin.web import create_app
 
-    if value is None:
-        return None
-    try:
-        day = parse_date(value)
-    except DateError as err:
-        raise UsageError(f"--before {value!r}: {err}. Fix: give a day as YYYY-MM-DD") from err
-    assert day is not None
-    return day
+    max_body = int(max_body_mb * 1024 * 1024) if max_body_mb is not None else None
+    app = create_app(db, max_body=max_body)
+    import uvicorn
+
+    click.echo(f"unspin: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -26,9 +26,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from unspin.candidates import BEST_SOURCES, IdPair, worth_aligning
+from unspin.errors import UsageError
 from unspin.index.articles import ArticleIndex, record_digest
 from unspin.index.features import DocFeatures, doc_features
 from unspin.index.lexical import Candidate
+from unspin.ingest.dates import DateError, parse_date
 from unspin.model import (
     Document,
     Family,
@@ -65,6 +67,18 @@ class TraceOptions:
     @property
     def filters_sources(self) -> bool:
         return self.before is not None or bool(self.exclude_sites)
+
+
+def before_day(value: str | None, name: str = "before") -> str | None:
+    """The day of a ``before`` filter as ``YYYY-MM-DD``; ``name`` is how the user gave it."""
+    if value is None:
+        return None
+    try:
+        day = parse_date(value)
+    except DateError as err:
+        raise UsageError(f"{name} {value!r}: {err}. Fix: give a day as YYYY-MM-DD") from err
+    assert day is not None
+    return day
 
 
 @dataclass(frozen=True)

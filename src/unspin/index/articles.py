@@ -180,7 +180,7 @@ class ArticleIndex:
         wanted = set(ids)
         found: list[Family] = []
         for (record,) in self._db.execute("SELECT record FROM families ORDER BY id"):
-            family = _family(json.loads(record))
+            family = family_from_record(json.loads(record))
             if wanted.intersection(family.members):
                 found.append(family)
         return found
@@ -329,7 +329,7 @@ def _pair(record: dict[str, Any]) -> PairResult:
     return PairResult(**record, passages=passages)
 
 
-def _family(record: dict[str, Any]) -> Family:
+def family_from_record(record: dict[str, Any]) -> Family:
     return Family(record["id"], tuple(record["members"]), record["original"])
 
 

@@ -65,7 +65,7 @@ def document_record(
 
 
 def article_record(
-    doc: DocumentReport, source: Document | None = None, family: str | None = None
+    doc: DocumentReport | Document, source: Document | None = None, family: str | None = None
 ) -> ArticleRecord:
     """``doc``'s metadata and text, without its marks."""
     return {

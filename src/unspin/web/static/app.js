@@ -1,0 +1,493 @@
+// unspin's page. Plain JavaScript, no framework, nothing from the network.
+//
+// Article text is untrusted: it only ever reaches the page through text nodes
+// (textContent, createTextNode) and attributes set one by one, never as HTML.
+//
+// Two ways to run: served by `unspin serve` (the JSON API behind it, views chosen by the
+// URL's #hash), or inside a page written by `unspin trace --html`, which embeds one trace
+// as JSON (<script id="unspin-trace">) and shows only that.
+(function () {
+  "use strict";
+
+  const KINDS = ["verbatim", "spun", "paraphrase"];
+  const DIRECTION = { source: "it may come from this", copy: "this copied it" };
+  const PAGE = 50;
+
+  // --- small helpers -------------------------------------------------------------------
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "text") node.textContent = value;
+      else if (name === "on") for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn);
+      else node.setAttribute(name, value === true ? "" : String(value));
+    }
+    for (const child of children) {
+      if (child === null || child === undefined) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
+    for (const child of children) node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    return node;
+  }
+
+  function pct(share) { return (100 * share).toFixed(1) + "%"; }
+  function docLink(id) { return "#/document/" + encodeURIComponent(id); }
+  function name(summary) { return summary && summary.title ? summary.title : summary ? summary.id : ""; }
+  // What to call an article with no title: its first line, as a reader would.
+  function heading(article) {
+    if (article.title) return article.title;
+    const first = (article.text || "").trim().split("\n")[0].trim();
+    return first ? (first.length > 120 ? first.slice(0, 119) + "…" : first) : article.id;
+  }
+
+  async function api(path, options) {
+    const response = await fetch(path, options);
+    let body = null;
+    try { body = await response.json(); } catch (err) { body = null; }
+    if (!response.ok) {
+      const detail = body && typeof body.detail === "string" ? body.detail : response.statusText;
+      throw new Error(detail + " (HTTP " + response.status + ")");
+    }
+    return body;
+  }
+
+  function showError(container, err) {
+    container.replaceChildren(el("p", { class: "error", role: "alert", text: String(err.message || err) }));
+  }
+
+  // --- marked text: a text cut at every mark boundary, each piece with its marks --------
+
+  // marks: [{start, end, cls, p (passage number), title}]; returns a DocumentFragment.
+  function marked(text, marks) {
+    const kept = marks
+      .map((m) => Object.assign({}, m, { start: Math.max(0, m.start), end: Math.min(text.length, m.end) }))
+      .filter((m) => m.start < m.end);
+    const cuts = new Set([0, text.length]);
+    for (const m of kept) { cuts.add(m.start); cuts.add(m.end); }
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    const out = document.createDocumentFragment();
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [start, end] = [points[i], points[i + 1]];
+      const covering = kept.filter((m) => m.start <= start && end <= m.end);
+      const piece = text.slice(start, end);
+      if (!covering.length) { out.append(document.createTextNode(piece)); continue; }
+      const classes = new Set(covering.flatMap((m) => m.cls.split(" ")));
+      const passages = covering.filter((m) => m.p !== undefined).map((m) => m.p);
+      const starting = covering.filter((m) => m.p !== undefined && m.start === start).map((m) => m.p + 1);
+      const titles = [...new Set(covering.map((m) => m.title).filter(Boolean))];
+      out.append(el("span", {
+        class: [...classes].join(" "),
+        "data-p": passages.length ? passages.join(" ") : null,
+        "data-n": starting.length ? starting.join(",") : null,
+        title: titles.length ? titles.join("\n") : null,
+      }, piece));
+    }
+    return out;
+  }
+
+  // Where each substituted word of a passage is, in one side's text: searched in order
+  // inside the passage, as a whole word.
+  function wordSpans(text, start, end, words) {
+    const found = [];
+    let from = start;
+    for (const word of words) {
+      const at = findWord(text, word, from, end);
+      if (at < 0) continue;
+      found.push([at, at + word.length]);
+      from = at + word.length;
+    }
+    return found;
+  }
+
+  function findWord(text, word, from, end) {
+    const isWord = (ch) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+    const hay = text.slice(0, end).toLowerCase();
+    const needle = word.toLowerCase();
+    for (let at = hay.indexOf(needle, from); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      if (!isWord(text[at - 1]) && !isWord(text[at + word.length])) return at;
+    }
+    return -1;
+  }
+
+  function passageMarks(passages, side) {
+    const marks = [];
+    passages.forEach((p, i) => {
+      const [start, end] = side === "a" ? [p.a_start, p.a_end] : [p.b_start, p.b_end];
+      const text = side === "a" ? p.a_text : p.b_text;
+      marks.push({ start, end, cls: "p k-" + p.kind, p: i, title: "passage " + (i + 1) + ": " + p.kind + ", similarity " + p.similarity.toFixed(2) });
+      if (text === null) return;
+      const mine = p.substitutions.map((s) => (side === "a" ? s[0] : s[1]));
+      const words = wordSpans(side === "a" ? articleText : sourceText, start, end, mine);
+      words.forEach(([s, e], j) => {
+        const [x, y] = p.substitutions[j];
+        marks.push({ start: s, end: e, cls: "sub", title: "substituted: " + x + " → " + y });
+      });
+    });
+    return marks;
+  }
+
+  // The texts the marks of the view being drawn point into.
+  let articleText = "";
+  let sourceText = "";
+
+  function legend() {
+    return el("div", { class: "legend", "aria-label": "legend" },
+      ...KINDS.map((k) => el("span", {}, el("span", { class: "sw k-" + k, text: k }))),
+      el("span", {}, el("span", { class: "sw k-spun" }, el("span", { class: "sub", text: "substituted word" }))),
+      el("span", {}, el("span", { class: "sw ins", text: "inserted (not from the source)" })),
+      el("span", {}, el("span", { class: "sw bp", text: "boilerplate" })),
+      el("span", { class: "muted", text: "Click a passage to find it on the other side." }));
+  }
+
+  // --- the trace view ------------------------------------------------------------------
+
+  function renderTrace(container, record, offline) {
+    const article = record.article;
+    articleText = article.text || "";
+    const best = record.sources[0];
+    const head = el("section", { id: "summary" },
+      el("h1", { text: heading(article) }),
+      el("p", { class: "muted", text: [article.site, article.date, article.url].filter(Boolean).join(" · ") }),
+      el("p", { text: record.sources.length
+        ? record.sources.length + " source(s) found; the best explains " + pct(best.matched) + " of the article."
+        : "No source found in the index: " + record.candidates + " candidate(s), none sharing passages." }));
+    container.replaceChildren(head);
+    if (record.sources.length) container.append(sourceTable(record, offline));
+    container.append(legend());
+    const sbs = el("section", { class: "sbs", id: "side-by-side" });
+    container.append(sbs);
+    const select = (i) => {
+      for (const row of container.querySelectorAll("#sources tbody tr")) row.classList.toggle("sel", row.dataset.i === String(i));
+      drawSideBySide(sbs, record, record.sources[i], offline);
+    };
+    container.querySelectorAll("#sources tbody tr").forEach((row) => row.addEventListener("click", (ev) => {
+      if (ev.target.closest("a")) return;
+      select(Number(row.dataset.i));
+    }));
+    select(0);
+    container.append(marksList(record));
+    if (record.family) {
+      const summaries = Object.fromEntries(record.sources.map((s) => [s.id, s]));
+      summaries[article.id] = { title: heading(article) };
+      container.append(familySection(record.family, record.family_links, article.id, offline, summaries));
+    }
+  }
+
+  function sourceTable(record, offline) {
+    const rows = record.sources.map((s, i) => el("tr", { "data-i": i },
+      el("td", { class: "num", text: String(i + 1) }),
+      el("td", {}, offline ? el("span", { text: name(s) }) : el("a", { href: docLink(s.id), text: name(s) }),
+        el("div", { class: "muted", text: s.id })),
+      el("td", { text: s.site || "" }),
+      el("td", { class: "num", text: s.date || "" }),
+      el("td", { text: s.relation }),
+      el("td", { text: s.direction ? DIRECTION[s.direction] : "—" }),
+      el("td", { class: "num matched" }, el("span", { class: "bar" }, el("span", { style: "width:" + (100 * s.matched).toFixed(1) + "%" })), pct(s.matched)),
+      el("td", { class: "num", text: String(s.words) })));
+    return el("table", { id: "sources" },
+      el("thead", {}, el("tr", {}, ...["#", "source", "site", "date", "relation", "direction", "article matched", "words"].map((h) => el("th", { text: h })))),
+      el("tbody", {}, ...rows));
+  }
+
+  function drawSideBySide(container, record, source, offline) {
+    const article = record.article;
+    const marks = [];
+    for (const s of record.inserted) {
+      const how = (s.source ? "explained by " + s.source : "unattributed") + ", " + (s.off_topic ? "off-topic" : "on-topic");
+      marks.push({ start: s.start, end: s.end, cls: "ins", title: "inserted: " + how + " (" + s.score.toFixed(2) + ")" });
+    }
+    for (const b of record.boilerplate) marks.push({ start: b.start, end: b.end, cls: "bp", title: "boilerplate: " + b.kind + " (" + b.evidence + ")" });
+    const left = el("div", { class: "col" }, el("div", { class: "colhead" }, el("b", { text: "Article " }), heading(article)));
+    const right = el("div", { class: "col" });
+    const leftDoc = el("div", { class: "doc", "data-side": "a", id: "article-text" });
+    const rightDoc = el("div", { class: "doc", "data-side": "b", id: "source-text" });
+    if (source) {
+      const passages = source.passages;
+      sourceText = textOfSource(source);
+      marks.push(...passageMarks(passages, "a"));
+      rightDoc.append(marked(sourceText, passageMarks(passages, "b")));
+      const title = el("div", { class: "colhead" }, el("b", { text: "Source " }),
+        offline ? name(source) : el("a", { href: docLink(source.id), text: name(source) }),
+        " — " + pct(source.matched) + " of the article, " + source.words + " words");
+      right.append(title, rightDoc);
+    } else {
+      right.append(el("div", { class: "colhead", text: "No source to compare with." }));
+    }
+    leftDoc.append(marked(articleText, marks));
+    left.append(leftDoc);
+    container.replaceChildren(left, right);
+    linkSides(leftDoc, rightDoc);
+  }
+
+  // The source's text: the trace gives each passage's two texts; the whole text of the
+  // source comes with the record when it is known (`source_texts`, or the document view).
+  function textOfSource(source) {
+    if (sourceTexts[source.id] !== undefined) return sourceTexts[source.id];
+    // Rebuild from the passages: their b sides at their offsets, the rest left blank.
+    let end = 0;
+    for (const p of source.passages) end = Math.max(end, p.b_end);
+    const chars = new Array(end).fill(" ");
+    for (const p of source.passages) if (p.b_text !== null) for (let i = 0; i < p.b_text.length; i++) chars[p.b_start + i] = p.b_text[i];
+    return chars.join("");
+  }
+  let sourceTexts = {};
+
+  function linkSides(left, right) {
+    const jump = (from, to) => from.addEventListener("click", (ev) => {
+      const span = ev.target.closest("[data-p]");
+      if (!span) return;
+      const number = span.getAttribute("data-p").split(" ")[0];
+      const partner = [...to.querySelectorAll("[data-p]")].find((s) => s.getAttribute("data-p").split(" ").includes(number));
+      for (const old of document.querySelectorAll(".doc .flash")) old.classList.remove("flash");
+      const mine = [...from.querySelectorAll("[data-p]")].filter((s) => s.getAttribute("data-p").split(" ").includes(number));
+      mine.forEach((s) => s.classList.add("flash"));
+      if (!partner) return;
+      [...to.querySelectorAll("[data-p]")].filter((s) => s.getAttribute("data-p").split(" ").includes(number)).forEach((s) => s.classList.add("flash"));
+      to.scrollTop = partner.offsetTop - to.clientHeight / 3;
+    });
+    jump(left, right);
+    jump(right, left);
+  }
+
+  function marksList(record) {
+    const text = record.article.text || "";
+    const section = el("section", { id: "marks" });
+    section.append(el("h2", { text: "Inserted in the article (" + record.inserted.length + ")" }));
+    section.append(el("ul", { class: "marks", id: "inserted" }, ...record.inserted.map((s) => el("li", {},
+      el("span", { class: "sw ins", text: s.source ? "from " + s.source : "unattributed" }), " ",
+      el("span", { class: "muted", text: (s.off_topic ? "off-topic" : "on-topic") + " (" + s.score.toFixed(2) + "): " }),
+      text.slice(s.start, s.end)))));
+    section.append(el("h2", { text: "Boilerplate (" + record.boilerplate.length + ")" }));
+    section.append(el("ul", { class: "marks", id: "boilerplate" }, ...record.boilerplate.map((b) => el("li", {},
+      el("span", { class: "sw bp", text: b.kind }), " ", text.slice(b.start, b.end)))));
+    return section;
+  }
+
+  // --- the family graph: the original in the middle, others on rings by distance --------
+
+  function familySection(family, links, me, offline, summaries) {
+    const section = el("section", { id: "family" },
+      el("h2", { text: "Family " + family.id + ": " + family.members.length + " articles" }),
+      el("p", { class: "muted", text: "Arrows point from a source to its copy; dashed lines join articles whose order nothing says. The thick ring is the likely original: " + family.original + "." }));
+    section.append(familyGraph(family, links, me, offline, summaries || {}));
+    return section;
+  }
+
+  function familyGraph(family, links, me, offline, summaries) {
+    const neighbours = new Map(family.members.map((m) => [m, []]));
+    for (const l of links) {
+      if (neighbours.has(l.a) && neighbours.has(l.b)) { neighbours.get(l.a).push(l.b); neighbours.get(l.b).push(l.a); }
+    }
+    const hops = new Map([[family.original, 0]]);
+    const queue = [family.original];
+    while (queue.length) {
+      const at = queue.shift();
+      for (const next of neighbours.get(at) || []) if (!hops.has(next)) { hops.set(next, hops.get(at) + 1); queue.push(next); }
+    }
+    let far = Math.max(0, ...hops.values());
+    for (const m of family.members) if (!hops.has(m)) hops.set(m, far + 1);
+    far = Math.max(0, ...hops.values());
+    const ring = 120, pad = 70, size = 2 * (far * ring + pad);
+    const centre = size / 2, place = new Map();
+    for (let h = 0; h <= far; h++) {
+      const on = family.members.filter((m) => hops.get(m) === h).sort();
+      on.forEach((m, i) => {
+        const angle = -Math.PI / 2 + (2 * Math.PI * i) / on.length + h * 0.35;
+        place.set(m, [centre + h * ring * Math.cos(angle), centre + h * ring * Math.sin(angle)]);
+      });
+    }
+    const drawing = svg("svg", { class: "graph", id: "family-graph", viewBox: "0 0 " + size + " " + size, width: Math.min(size, 900), role: "img", "aria-label": "family graph" });
+    drawing.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#555" }))));
+    const radius = 14;
+    for (const l of links) {
+      if (!place.has(l.a) || !place.has(l.b)) continue;
+      const [from, to] = l.direction === "b->a" ? [l.b, l.a] : [l.a, l.b];
+      const [x1, y1] = place.get(from), [x2, y2] = place.get(to);
+      const d = Math.hypot(x2 - x1, y2 - y1) || 1, ux = (x2 - x1) / d, uy = (y2 - y1) / d;
+      const line = svg("line", { x1: x1 + ux * radius, y1: y1 + uy * radius, x2: x2 - ux * radius, y2: y2 - uy * radius, class: l.direction ? "directed" : "undirected", "data-a": from, "data-b": to });
+      if (l.direction) line.setAttribute("marker-end", "url(#arrow)");
+      line.append(svg("title", {}, l.a + " – " + l.b + ": " + l.relation + ", score " + l.score.toFixed(2)));
+      drawing.append(line);
+    }
+    for (const m of family.members) {
+      const [x, y] = place.get(m);
+      const cls = ["node", m === family.original ? "original" : "", m === me ? "me" : ""].join(" ").trim();
+      const label = (summaries[m] && summaries[m].title) || m;
+      const short = label.length > 28 ? label.slice(0, 27) + "…" : label;
+      const text = svg("text", { x: x, y: y + radius + 13, "text-anchor": "middle" }, (m === family.original ? "★ " : "") + short);
+      const group = svg("g", { class: cls, "data-id": m }, svg("circle", { cx: x, cy: y, r: radius }), svg("title", {}, m + (m === family.original ? " (likely original)" : "")));
+      if (!offline && m !== me) {
+        const link = svg("a", { href: docLink(m) });
+        link.append(text);
+        group.append(link);
+      } else group.append(text);
+      drawing.append(group);
+    }
+    return drawing;
+  }
+
+  // --- the views of `unspin serve` -------------------------------------------------------
+
+  function traceView(view) {
+    const text = el("textarea", { id: "article-text-input", name: "text", placeholder: "Paste the article's text here, or its page's HTML.", "aria-label": "article text" });
+    const file = el("input", { type: "file", id: "article-file", accept: ".txt,.html,.htm,text/plain,text/html" });
+    const field = (id, label, attrs) => el("label", {}, label + " ", el("input", Object.assign({ id: id }, attrs)));
+    const form = el("form", { class: "trace", id: "trace-form" },
+      el("h1", { text: "Where did this article come from?" }),
+      el("p", { class: "muted", text: "Paste an article or upload a saved page; unspin looks for its sources in the index and shows what was copied, reworded and added." }),
+      text,
+      el("div", { class: "row" }, el("label", {}, "or upload a file ", file)),
+      el("div", { class: "row" },
+        field("article-title", "title", { type: "text", size: 30 }),
+        field("article-url", "url", { type: "text", size: 30 }),
+        field("article-date", "published", { type: "date" })),
+      el("div", { class: "row" },
+        field("min-words", "ignore matches under", { type: "number", min: 0, value: 0, style: "width:4.5rem" }),
+        el("span", { text: "words" }),
+        el("label", {}, el("input", { type: "checkbox", id: "exclude-quotes" }), " exclude quotations"),
+        field("before", "only sources before", { type: "date" }),
+        field("exclude-site", "exclude site", { type: "text", size: 16 })),
+      el("div", { class: "row" }, el("button", { type: "submit", id: "trace-button", text: "Trace" }), el("span", { id: "trace-status", class: "muted" })));
+    const result = el("div", { id: "result" });
+    view.replaceChildren(form, result);
+    let uploaded = null;
+    file.addEventListener("change", async () => {
+      const chosen = file.files[0];
+      uploaded = chosen ? { name: chosen.name, data: await chosen.text() } : null;
+      if (uploaded) text.value = "";
+    });
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const data = uploaded && !text.value.trim() ? uploaded.data : text.value;
+      const html = uploaded && !text.value.trim() ? /\.html?$/i.test(uploaded.name) || /^\s*</.test(data) : /^\s*</.test(data);
+      const value = (id) => document.getElementById(id).value.trim() || undefined;
+      const body = {
+        [html ? "html" : "text"]: data,
+        title: value("article-title"), url: value("article-url"), date: value("article-date"),
+        min_words: Number(value("min-words") || 0),
+        exclude_quotes: document.getElementById("exclude-quotes").checked,
+        before: value("before"),
+        exclude_sites: value("exclude-site") ? [value("exclude-site")] : [],
+      };
+      const status = document.getElementById("trace-status");
+      status.textContent = "Tracing…";
+      try {
+        const record = await api("api/trace", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        sourceTexts = await fetchTexts(record);
+        status.textContent = "";
+        renderTrace(result, record, false);
+      } catch (err) {
+        status.textContent = "";
+        showError(result, err);
+      }
+    });
+  }
+
+  // The whole texts of the sources, so the right-hand side shows each source entire.
+  async function fetchTexts(record) {
+    const texts = {};
+    await Promise.all(record.sources.map(async (s) => {
+      const doc = await api("api/documents/" + encodeURIComponent(s.id));
+      texts[s.id] = doc.text || "";
+    }));
+    return texts;
+  }
+
+  async function documentView(view, id) {
+    view.replaceChildren(el("p", { class: "muted", text: "Tracing " + id + "…" }));
+    try {
+      const record = await api("api/documents/" + encodeURIComponent(id) + "/trace");
+      sourceTexts = await fetchTexts(record);
+      renderTrace(view, record, false);
+    } catch (err) { showError(view, err); }
+  }
+
+  async function documentsView(view, params) {
+    const q = params.get("q") || "", offset = Number(params.get("offset") || 0);
+    const search = el("input", { type: "search", id: "document-search", value: q, placeholder: "id or title", "aria-label": "search documents" });
+    const form = el("form", { class: "pager" }, search, el("button", { type: "submit", text: "Search" }));
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); location.hash = "#/documents?q=" + encodeURIComponent(search.value); });
+    const list = el("div", { id: "documents" }, el("p", { class: "muted", text: "Loading…" }));
+    view.replaceChildren(el("h1", { text: "Documents" }), form, list);
+    try {
+      const page = await api("api/documents?q=" + encodeURIComponent(q) + "&offset=" + offset + "&limit=" + PAGE);
+      const rows = page.documents.map((d) => el("tr", {}, el("td", {}, el("a", { href: docLink(d.id), text: d.id })), el("td", { text: d.title || "" }), el("td", { text: d.site || "" }), el("td", { class: "num", text: d.date || "" })));
+      list.replaceChildren(el("p", { class: "muted", text: page.total + " document(s)" }),
+        el("table", {}, el("thead", {}, el("tr", {}, ...["id", "title", "site", "date"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
+        pager(page.total, offset, (o) => "#/documents?q=" + encodeURIComponent(q) + "&offset=" + o));
+    } catch (err) { showError(list, err); }
+  }
+
+  async function familiesView(view, params) {
+    const offset = Number(params.get("offset") || 0);
+    view.replaceChildren(el("h1", { text: "Families" }), el("p", { class: "muted", text: "Loading…" }));
+    try {
+      const page = await api("api/families?offset=" + offset + "&limit=" + PAGE);
+      if (!page.total) {
+        view.replaceChildren(el("h1", { text: "Families" }), el("p", { text: "No families yet: families come from a scan of the index's articles (unspin scan INPUT… --out DIR --db INDEX)." }));
+        return;
+      }
+      const rows = page.families.map((f) => el("tr", {}, el("td", {}, el("a", { href: "#/family/" + encodeURIComponent(f.id), text: f.id })), el("td", { class: "num", text: String(f.members.length) }), el("td", {}, el("a", { href: docLink(f.original), text: f.original }))));
+      view.replaceChildren(el("h1", { text: "Families" }), el("p", { class: "muted", text: page.total + " families, the largest first" }),
+        el("table", { id: "families" }, el("thead", {}, el("tr", {}, ...["family", "articles", "likely original"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
+        pager(page.total, offset, (o) => "#/families?offset=" + o));
+    } catch (err) { showError(view, err); }
+  }
+
+  async function familyView(view, id) {
+    try {
+      const found = await api("api/families/" + encodeURIComponent(id));
+      const summaries = Object.fromEntries(found.members.map((m) => [m.id, m]));
+      const rows = found.members.map((m) => el("tr", {}, el("td", {}, el("a", { href: docLink(m.id), text: m.id }), m.id === found.family.original ? " ★ likely original" : ""), el("td", { text: m.title || "" }), el("td", { text: m.site || "" }), el("td", { class: "num", text: m.date || "" })));
+      view.replaceChildren(familySection(found.family, found.links, null, false, summaries),
+        el("table", {}, el("thead", {}, el("tr", {}, ...["article", "title", "site", "date"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)));
+    } catch (err) { showError(view, err); }
+  }
+
+  function pager(total, offset, href) {
+    const bar = el("div", { class: "pager" });
+    if (offset > 0) bar.append(el("a", { href: href(Math.max(0, offset - PAGE)), text: "← previous" }));
+    bar.append(el("span", { class: "muted", text: (total ? offset + 1 : 0) + "–" + Math.min(total, offset + PAGE) + " of " + total }));
+    if (offset + PAGE < total) bar.append(el("a", { href: href(offset + PAGE), text: "next →" }));
+    return bar;
+  }
+
+  async function showStats() {
+    try {
+      const s = await api("api/stats");
+      document.getElementById("stats").textContent = s.documents + " documents · " + s.sites + " sites · " + s.families + " families";
+    } catch (err) { document.getElementById("stats").textContent = ""; }
+  }
+
+  function route() {
+    const view = document.getElementById("view");
+    const [path, query] = (location.hash.replace(/^#/, "") || "/").split("?");
+    const params = new URLSearchParams(query || "");
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const section = parts[0] || "trace";
+    for (const a of document.querySelectorAll("[data-nav]")) a.classList.toggle("on", a.dataset.nav === section || (section === "document" && a.dataset.nav === "documents") || (section === "family" && a.dataset.nav === "families"));
+    if (section === "document") return documentView(view, parts.slice(1).join("/"));
+    if (section === "documents") return documentsView(view, params);
+    if (section === "families") return familiesView(view, params);
+    if (section === "family") return familyView(view, parts.slice(1).join("/"));
+    return traceView(view);
+  }
+
+  const embedded = document.getElementById("unspin-trace");
+  if (embedded) {
+    const data = JSON.parse(embedded.textContent);
+    sourceTexts = data.source_texts || {};
+    renderTrace(document.getElementById("view"), data.trace, true);
+  } else {
+    window.addEventListener("hashchange", route);
+    showStats();
+    route();
+  }
+})();
