@@ -4,6 +4,7 @@ spun rewrite traced against an index holding the wire story and unrelated articl
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,24 @@ def test_trace_errors_are_one_line_with_the_fix(tmp_path: Path) -> None:
     assert bad_day.exit_code == 2 and "YYYY-MM-DD" in bad_day.stderr
     empty = run("trace", "-", "--db", str(db), stdin="   \n")
     assert empty.exit_code == 2 and "empty text" in empty.stderr
+
+
+def test_trace_html_is_one_page_holding_the_trace_it_prints(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    assert run("index", "add", str(collection(tmp_path)), "--db", str(db)).exit_code == 0
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        (EXAMPLES / f"{SPUN}.txt").read_text() + "\n</script><script>alert(1)</script> & <!--\n"
+    )
+    page = tmp_path / "trace.html"
+    printed = trace_json(str(hostile), "--db", str(db), "--html", str(page))
+    html = page.read_text()
+    embedded = re.search(r'<script type="application/json" id="unspin-trace">(.*?)</script>', html)
+    assert embedded is not None
+    data = json.loads(embedded.group(1))
+    assert data["trace"] == printed
+    assert set(data["source_texts"]) == {WIRE}
+    assert "<script>alert(1)" not in html and "<!--" not in html, "article text stays inert"
+    assert html.count("<script") == 2 and "src=" not in html, "self-contained"
+    unwritable = run("trace", str(hostile), "--db", str(db), "--html", str(hostile / "x"))
+    assert unwritable.exit_code == 2 and "--html" in unwritable.output

@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 
 from unspin.console import RichProgress, Stdout, one_line_errors, stdout_may_close
+from unspin.report.files import check_writable_file, write_text
 
 db_option = click.option(
     "--db",
@@ -114,6 +115,13 @@ def stats(db: Path, as_json: bool) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
 @click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the trace as a self-contained page (the view `unspin serve` shows).",
+)
+@click.option(
     "--min-words",
     type=click.IntRange(0),
     default=0,
@@ -134,6 +142,7 @@ def trace(
     article: Path,
     db: Path,
     as_json: bool,
+    html_path: Path | None,
     min_words: int,
     exclude_quotes: bool,
     before: str | None,
@@ -149,9 +158,16 @@ def trace(
 
     day = before_day(before, "--before")
     options = TraceOptions(min_words, exclude_quotes, day, frozenset(exclude_sites))
+    if html_path is not None:
+        check_writable_file(html_path, "--html")
     traced, warnings = trace_file(article, db, options)
     for warning in warnings:
         click.echo(f"unspin: warning: {warning.source}: {warning.reason}", err=True)
+    if html_path is not None:
+        from unspin.report.trace_html import render_trace_html
+
+        write_text(html_path, render_trace_html(traced.trace, traced.documents))
+        click.echo(f"unspin: trace page: {html_path}", err=True)
     with stdout_may_close():
         if as_json:
             record = trace_record(traced.trace, traced.documents)

@@ -222,3 +222,22 @@ def test_article_text_with_markup_renders_as_text_and_runs_nothing(
     wait_for(browser, "body")
     assert re.search(r"<script>window.__pwned", browser.find_element("tag name", "body").text)
     assert browser.execute_script("return window.__pwned === undefined")
+
+
+def test_trace_html_shows_the_served_view_offline(
+    browser: Any, server: Server, bbc_index: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "trace.html"
+    unspin("trace", EXAMPLES / f"{SPUN}.txt", "--db", bbc_index, "--html", page)
+    paste_and_trace(browser, server.url, SPUN_TEXT)
+    served = texts(browser, "#sources tbody tr .matched")
+    served_subs = texts(browser, "#source-text .sub")
+    browser.get(page.as_uri())
+    wait_for(browser, "#side-by-side .col")
+    assert texts(browser, "#sources tbody tr .matched") == served
+    assert texts(browser, "#source-text .sub") == served_subs
+    inserted = " ".join(texts(browser, "#article-text .ins"))
+    assert all(splice in inserted for splice in SPLICES)
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0, (
+        "the page loads nothing"
+    )

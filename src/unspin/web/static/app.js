@@ -5,7 +5,7 @@
 //
 // Two ways to run: served by `unspin serve` (the JSON API behind it, views chosen by the
 // URL's #hash), or inside a page written by `unspin trace --html`, which embeds one trace
-// as JSON (<script id="unspin-trace">) and shows only that.
+// as JSON (in the script element with id "unspin-trace") and shows only that.
 (function () {
   "use strict";
 
