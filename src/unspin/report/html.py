@@ -20,8 +20,12 @@ import jinja2
 from unspin import __version__
 from unspin.model import Document, DocumentReport, PairResult, RunResult
 from unspin.normalize import tokenize
+from unspin.report.embed import asset, script_json
+from unspin.report.jsonl import family_link_record, family_record
 
 MAX_PAIRS = 200
+# Pairs shown at a time in a report; the rest are a click away (search, sort, pages).
+PAGE_PAIRS = 25
 _SCAN_TITLE = "unspin scan of "
 EXCERPT_CHARS = 160
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -290,5 +294,18 @@ def render_html(
             families=result.families,
             rejects=result.rejects,
             names=names,
+            page_size=PAGE_PAIRS,
+            graph_js=asset("graph.js"),
+            data_json=script_json(_graph_data(result, titles)),
         )
     )
+
+
+def _graph_data(result: RunResult, titles: Mapping[str, str | None]) -> dict[str, object]:
+    """What the report's family graphs are drawn from: every family and every pair."""
+    members = {m for f in result.families for m in f.members}
+    return {
+        "families": [family_record(f) for f in result.families],
+        "links": [family_link_record(p) for p in result.pairs if p.a in members],
+        "titles": {m: {"title": titles.get(m)} for m in sorted(members)},
+    }

@@ -7,22 +7,12 @@ offline, with nothing to load. Needs no web extra.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from pathlib import Path
 
 from unspin import __version__
 from unspin.model import Document, Trace
+from unspin.report.embed import asset, script_json
 from unspin.report.jsonl import trace_record
-
-STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
-
-
-def script_json(value: object) -> str:
-    """``value`` as JSON that can sit inside a <script> element: no ``<``, ``>`` or ``&``
-    appears as such, so no text in it can close the element or open a comment."""
-    encoded = json.dumps(value, ensure_ascii=False)
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render_trace_html(trace: Trace, documents: Mapping[str, Document]) -> str:
@@ -30,10 +20,10 @@ def render_trace_html(trace: Trace, documents: Mapping[str, Document]) -> str:
     texts = {s.id: documents[s.id].text for s in trace.sources if s.id in documents}
     data = script_json({"trace": record, "source_texts": texts})
     title = record["article"]["title"] or record["article"]["id"]
-    css = (STATIC / "app.css").read_text(encoding="utf-8")
-    js = (STATIC / "app.js").read_text(encoding="utf-8")
+    css = asset("app.css")
+    js = asset("graph.js") + asset("app.js")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="unspin {__version__}">\n'
         f"<title>unspin trace of {_escape(title)}</title>\n<style>\n{css}</style>\n</head>\n"
