@@ -92,7 +92,7 @@ def test_an_html_page_is_extracted_as_scan_extracts_it(client: TestClient) -> No
     [
         ({}, 400, 'give the article as "text" or as "html"'),
         ({"text": "a", "html": "<p>a</p>"}, 400, 'as "text" or as "html"'),
-        ({"text": "   "}, 422, "empty text"),
+        ({"text": "   "}, 422, "the article cannot be traced: empty text"),
         ({"text": SPUN_TEXT, "before": "someday"}, 400, "give a day as YYYY-MM-DD"),
         ({"text": SPUN_TEXT, "colour": "red"}, 422, ""),
         ({"text": SPUN_TEXT, "min_words": -1}, 422, ""),
@@ -196,3 +196,19 @@ def test_without_the_web_extra_serve_says_which_pip_line_fixes_it(
     result = CliRunner().invoke(main, ["serve", "--db", str(seeds_index)])
     assert result.exit_code == 4
     assert 'pip install "unspin[web]"' in result.output
+
+
+def test_serve_listens_on_loopback_unless_told(
+    monkeypatch: pytest.MonkeyPatch, seeds_index: Path
+) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: calls.append(kwargs))
+    assert CliRunner().invoke(main, ["serve", "--db", str(seeds_index)]).exit_code == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    told = ["serve", "--db", str(seeds_index), "--host", "0.0.0.0", "--port", "9001"]
+    assert CliRunner().invoke(main, told).exit_code == 0
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9001
+    missing = CliRunner().invoke(main, ["serve", "--db", str(seeds_index.with_name("none.db"))])
+    assert missing.exit_code == 2 and "no index at" in missing.output

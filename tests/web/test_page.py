@@ -44,8 +44,14 @@ def screenshot(driver: Any, name: str) -> None:
         driver.save_screenshot(str(Path(folder) / f"{name}.png"))
 
 
-def paste_and_trace(driver: Any, url: str, text: str) -> None:
+def open_form(driver: Any, url: str) -> None:
+    """A fresh trace form (loading the URL the browser is on would keep the old page)."""
     driver.get(url + "/#/")
+    driver.refresh()
+
+
+def paste_and_trace(driver: Any, url: str, text: str) -> None:
+    open_form(driver, url)
     box = wait_for(driver, "#article-text-input")
     driver.execute_script("arguments[0].value = arguments[1]", box, text)
     driver.find_element("id", "trace-button").click()
@@ -240,4 +246,32 @@ def test_trace_html_shows_the_served_view_offline(
     assert all(splice in inserted for splice in SPLICES)
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0, (
         "the page loads nothing"
+    )
+
+
+def test_an_uploaded_page_is_traced_as_html(browser: Any, server: Server, tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in SPUN_TEXT.splitlines() if line.strip())
+    page = tmp_path / "saved.html"
+    page.write_text(
+        "<html><head><title>Saved page</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article>{paragraphs}</article></body></html>"
+    )
+    open_form(browser, server.url)
+    wait_for(browser, "#article-file").send_keys(str(page))
+    browser.execute_script("document.getElementById('article-text-input').value = ''")
+    browser.find_element("id", "trace-button").click()
+    wait_for(browser, "#sources tbody tr")
+    assert WIRE in browser.find_element("css selector", "#sources tbody tr").text
+    shown = browser.find_element("id", "article-text").text
+    assert "<p>" not in shown and "Putin" in shown, "the page's text, not its markup"
+
+
+def test_an_error_is_shown_as_one_line(browser: Any, server: Server) -> None:
+    open_form(browser, server.url)
+    wait_for(browser, "#article-text-input")
+    browser.find_element("id", "trace-button").click()
+    alert = wait_for(browser, "#result .error")
+    assert alert.text == (
+        "the article cannot be traced: empty text. Fix: paste or upload the text or page of "
+        "one article (HTTP 422)"
     )

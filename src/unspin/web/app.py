@@ -24,7 +24,7 @@ from unspin import __version__
 from unspin.errors import InputNotFoundError, UnreadableInputError, UnspinError, UsageError
 from unspin.index import browse
 from unspin.index.articles import ArticleIndex, IndexStats
-from unspin.ingest import document_from_record
+from unspin.ingest import RejectedInputError, document_from_record
 from unspin.lexicon import wordnet
 from unspin.model import Document
 from unspin.report.jsonl import article_record, family_link_record, family_record, trace_record
@@ -159,7 +159,13 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
             include={"text", "html", "id", "title", "url", "site", "date", "lang"},
             exclude_none=True,
         )
-        doc, _warnings = document_from_record(fields, "request")
+        try:
+            doc, _warnings = document_from_record(fields, "request")
+        except RejectedInputError as err:
+            raise UnreadableInputError(
+                f"the article cannot be traced: {err.reject.reason}. Fix: paste or upload "
+                "the text or page of one article"
+            ) from err
         options = TraceOptions(
             request.min_words,
             request.exclude_quotes,
