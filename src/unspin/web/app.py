@@ -2,16 +2,19 @@
 (`unspin.report.schema`), so ``/openapi.json`` describes exactly what ``unspin trace --json``
 prints and ``scan`` writes.
 
-Each worker thread has its own connection to the index (SQLite connections stay in the
-thread that opened them); a trace reads inside one snapshot, so an ``unspin index add``
-running meanwhile in another process never shows it half an add.
+Requests borrow a connection to the index from a small pool (`CONNECTIONS`); a trace reads
+inside one snapshot, so an ``unspin index add`` running meanwhile in another process never
+shows it half an add.
 
 (No ``from __future__ import annotations`` here: FastAPI reads the annotations of the
 route functions at run time.)
 """
 
 import os
+import queue
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +39,10 @@ from unspin.web.limits import BodyLimit
 # saved HTML page. Saved news pages run to 0.3-2 MB with their inline scripts; 8 MB leaves
 # room for the heaviest while one request cannot hold the server's memory.
 MAX_BODY_BYTES = 8 * 1024 * 1024
+# Connections to the index, and so requests served at once; the others wait their turn.
+# Two cores here: 4 keeps a cheap request (a document, a page of families) from waiting
+# behind two long traces. tests/web/test_load.py runs 20 clients against it.
+CONNECTIONS = 4
 _STATIC = Path(__file__).parent / "static"
 
 # The HTTP status of each kind of error; the body is {"detail": the CLI's one-line message}.
@@ -97,22 +104,30 @@ class SiteModel(BaseModel):
 
 
 class _Connections:
-    """One `ArticleIndex` per worker thread, all closed at shutdown."""
+    """A pool of `ArticleIndex` connections, opened as needed, at most ``size``: a request
+    borrows one and gives it back. Traces are CPU-bound and hold the GIL, so more at once
+    would only share it; and each connection caches up to 64 MB of pages."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, size: int) -> None:
         self.db = db
-        self._local = threading.local()
+        self._idle: queue.LifoQueue[ArticleIndex] = queue.LifoQueue()
+        self._slots = threading.BoundedSemaphore(size)
         self._opened: list[ArticleIndex] = []
         self._lock = threading.Lock()
 
-    def get(self) -> ArticleIndex:
-        index: ArticleIndex | None = getattr(self._local, "index", None)
-        if index is None:
-            index = ArticleIndex(self.db, create=False)
-            self._local.index = index
-            with self._lock:
-                self._opened.append(index)
-        return index
+    @contextmanager
+    def borrow(self) -> Iterator[ArticleIndex]:
+        with self._slots:
+            try:
+                index = self._idle.get_nowait()
+            except queue.Empty:
+                index = ArticleIndex(self.db, create=False)
+                with self._lock:
+                    self._opened.append(index)
+            try:
+                yield index
+            finally:
+                self._idle.put(index)
 
     def close(self) -> None:
         with self._lock:
@@ -125,7 +140,7 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
     path = Path(db)
     ArticleIndex(path, create=False).close()  # no index, or another configuration: stop now
     wordnet()  # loaded once, before the first request waits for it
-    connections = _Connections(path)
+    connections = _Connections(path, CONNECTIONS)
     app = FastAPI(
         title="unspin",
         version=__version__,
@@ -148,7 +163,8 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
     @app.get("/api/stats")
     def stats() -> IndexStats:
         """Documents, sites, families and sizes on disk, as ``unspin index stats --json``."""
-        return connections.get().stats()
+        with connections.borrow() as index:
+            return index.stats()
 
     @app.post("/api/trace")
     def trace_article(request: TraceRequest) -> TraceRecord:
@@ -172,8 +188,7 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
             before_day(request.before),
             frozenset(request.exclude_sites),
         )
-        index = connections.get()
-        with index.snapshot():
+        with connections.borrow() as index, index.snapshot():
             traced = trace(index, doc, options)
         return trace_record(traced.trace, traced.documents)
 
@@ -185,15 +200,15 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=browse.PAGE_MAX)] = 50,
     ) -> ArticlePage:
         """The articles held, by id, a page at a time."""
-        found = browse.articles(connections.get(), q, site, offset, limit)
+        with connections.borrow() as index:
+            found = browse.articles(index, q, site, offset, limit)
         members = [ArticleSummaryModel(**vars(a)) for a in found.items]
         return ArticlePage(total=found.total, offset=found.offset, documents=members)
 
     @app.get("/api/documents/{doc_id:path}/trace")
     def document_trace(doc_id: str) -> TraceRecord:
         """The trace of an article the index holds: what a scan reports for it."""
-        index = connections.get()
-        with index.snapshot():
+        with connections.borrow() as index, index.snapshot():
             doc = _held(index, doc_id)
             traced = trace(index, doc)
         return trace_record(traced.trace, traced.documents)
@@ -201,9 +216,9 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
     @app.get("/api/documents/{doc_id:path}")
     def document(doc_id: str) -> ArticleRecord:
         """One article: its metadata and text, and the family of the last scan it is in."""
-        index = connections.get()
-        doc = _held(index, doc_id)
-        family = next(iter(index.families_with([doc_id])), None)
+        with connections.borrow() as index, index.snapshot():
+            doc = _held(index, doc_id)
+            family = next(iter(index.families_with([doc_id])), None)
         return article_record(doc, doc, family.id if family else None)
 
     @app.get("/api/families")
@@ -212,15 +227,15 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=browse.PAGE_MAX)] = 50,
     ) -> FamilyPage:
         """The families of the last ``unspin scan --db``, the largest first."""
-        found = browse.families(connections.get(), offset, limit)
+        with connections.borrow() as index:
+            found = browse.families(index, offset, limit)
         records = [family_record(f) for f in found.items]
         return FamilyPage(total=found.total, offset=found.offset, families=records)
 
     @app.get("/api/families/{family_id}")
     def family(family_id: str) -> FamilyView:
         """One family: its members and the pairs that join them."""
-        index = connections.get()
-        with index.snapshot():
+        with connections.borrow() as index, index.snapshot():
             found = browse.family(index, family_id)
             if found is None:
                 raise InputNotFoundError(f"no family {family_id!r} in the index")
@@ -235,7 +250,8 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
     @app.get("/api/sites")
     def sites() -> list[SiteModel]:
         """Every site with its number of articles, the largest first."""
-        return [SiteModel(**vars(s)) for s in browse.sites(connections.get())]
+        with connections.borrow() as index:
+            return [SiteModel(**vars(s)) for s in browse.sites(index)]
 
     return app
 
