@@ -12,7 +12,8 @@ from tests import stories
 
 from unspin.candidates import BEST_SOURCES, best_sources, candidate_pairs, worth_aligning
 from unspin.errors import IndexMismatchError
-from unspin.index import DocFeatures, LexicalIndex, doc_features
+from unspin.index import DocFeatures, LexicalIndex, doc_features, lexical
+from unspin.index.cached import ReadCache
 from unspin.index.hashing import PERM_A, PERM_B, shingle_key, splitmix64
 from unspin.index.lexical import RARE_FULL_DF
 from unspin.index.sqlite import SqliteStore
@@ -195,6 +196,31 @@ def test_a_sqlite_index_answers_as_the_memory_index_does(
     assert on_disk.remove("original") and memory.remove("original")
     assert on_disk.query(probe) == memory.query(probe)
     assert list(on_disk.ids()) == list(memory.ids())
+
+
+def test_capped_posting_lists_and_a_read_cache_change_no_answer(
+    syndicated: tuple[list[DocFeatures], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query reads at most MAX_POSTINGS + 1 documents of a key (a longer list is never
+    used), and a trace reads through a cache; neither changes what a query answers."""
+    monkeypatch.setattr(lexical, "MAX_POSTINGS", 50)
+    docs, _ = syndicated
+    sample = docs[:120] + docs[501:560]
+    store = SqliteStore(tmp_path / "i.db", "fp1")
+    memory, on_disk, cached = LexicalIndex(), LexicalIndex(store), LexicalIndex(ReadCache(store))
+    for item in sample:
+        memory.insert(item)
+    with store.batch():
+        for item in sample:
+            on_disk.insert(item)
+    keys = np.unique(docs[0].rare)
+    full = store.postings("rare", keys)
+    capped = store.postings("rare", keys, limit=50)
+    assert max(len(p) for p in full) > 51, "some story shingles are held by more than 51"
+    assert all(np.array_equal(c, f[:51]) for c, f in zip(capped, full, strict=True))
+    for probe in (docs[0], docs[7], docs[130], docs[502]):  # held, held, outside, held
+        assert cached.query(probe) == on_disk.query(probe) == memory.query(probe)
+        assert cached.query(probe) == memory.query(probe), "asked again, from the cache"
 
 
 def test_a_sqlite_index_keeps_its_documents_and_checks_its_configuration(

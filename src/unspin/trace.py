@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from unspin.candidates import BEST_SOURCES, IdPair, worth_aligning
 from unspin.errors import UsageError
 from unspin.index.articles import ArticleIndex, record_digest
+from unspin.index.cached import ReadCache
 from unspin.index.features import DocFeatures, doc_features
-from unspin.index.lexical import Candidate
+from unspin.index.lexical import Candidate, LexicalIndex
 from unspin.ingest.dates import DateError, parse_date
 from unspin.model import (
     Document,
@@ -122,6 +123,9 @@ class _Tracer:
         self.options = options
         self.article = article
         self.templates = index.templates()
+        # The article's query and the reverse checks read the same keys again and again.
+        self.reads = ReadCache(index.store)
+        self.lexical = LexicalIndex(self.reads)
         self.held = article.id in index
         self._documents: dict[str, Document] = {article.id: article}
         self._prepared: dict[str, Prepared] = {}
@@ -182,7 +186,7 @@ class _Tracer:
 
     def features(self, doc_id: str) -> DocFeatures:
         if doc_id not in self._features:
-            stored = self.index.store.features(doc_id) if doc_id != self.article.id else None
+            stored = self.reads.features(doc_id) if doc_id != self.article.id else None
             self._features[doc_id] = stored or doc_features(self.prepared(doc_id))
         return self._features[doc_id]
 
@@ -190,7 +194,7 @@ class _Tracer:
         """What the index returns for ``doc_id``, the traced article included (strongest
         first), as a scan's index holding both would."""
         if doc_id not in self._candidates:
-            found = self.index.lexical.query(self.features(doc_id))
+            found = self.lexical.query(self.features(doc_id))
             me = self.article.id
             if not self.held and doc_id != me:
                 mine = {c.id: c for c in self.candidates(me)}

@@ -218,7 +218,7 @@ class LexicalIndex:
         nothing = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
         if not len(keys):
             return nothing
-        lists = self.store.postings(kind, keys)
+        lists = self.store.postings(kind, keys, limit=MAX_POSTINGS)
         lengths = np.array([len(docs) for docs in lists], dtype=np.int64)
         df = lengths + (0 if held else 1)
         read = (df >= 2) & (df <= MAX_POSTINGS)

@@ -174,9 +174,22 @@ class SqliteStore:
             rows.extend(self._db.execute(f"{select} {column} IN ({marks})", (*before, *chunk)))
         return rows
 
-    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
+    def postings(self, kind: Kind, keys: np.ndarray, limit: int | None = None) -> list[np.ndarray]:
         self._flush()
         signed = _signed(keys)
+        if limit is not None:
+            # One seek a key, reading at most limit + 1 rows: in a large index a common
+            # shingle is held by tens of thousands of documents, all of them read for
+            # nothing by an IN list (a trace at 100k read 4.9M postings, 97% of them so).
+            statement = "SELECT doc FROM postings WHERE kind = ? AND key = ? ORDER BY doc LIMIT ?"
+            code = KINDS.index(kind)
+            return [
+                np.array(
+                    [row[0] for row in self._db.execute(statement, (code, key, limit + 1))],
+                    dtype=np.int64,
+                )
+                for key in signed
+            ]
         rows = self._rows_in(
             "SELECT key, doc FROM postings WHERE kind = ? AND", "key", signed, KINDS.index(kind)
         )

@@ -42,8 +42,9 @@ class Store(Protocol):
     def bucket(self, band: int, key: int) -> Sequence[str]:
         """Ids of the documents in one LSH bucket, sorted."""
 
-    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
-        """For each key, the ordinals of the documents that hold it."""
+    def postings(self, kind: Kind, keys: np.ndarray, limit: int | None = None) -> list[np.ndarray]:
+        """For each key, the ordinals of the documents that hold it, ascending; with
+        ``limit``, a list longer than that is cut at ``limit + 1`` (enough to tell it is)."""
 
     def id_of(self, ordinals: np.ndarray) -> list[str]: ...
 
@@ -119,8 +120,9 @@ class MemoryStore:
     def bucket(self, band: int, key: int) -> Sequence[str]:
         return self._buckets.get((band, key), ())
 
-    def postings(self, kind: Kind, keys: np.ndarray) -> list[np.ndarray]:
-        return self._sorted[kind].lookup(keys)
+    def postings(self, kind: Kind, keys: np.ndarray, limit: int | None = None) -> list[np.ndarray]:
+        found = self._sorted[kind].lookup(keys)
+        return found if limit is None else [docs[: limit + 1] for docs in found]
 
     def id_of(self, ordinals: np.ndarray) -> list[str]:
         names = [self._ids[o] for o in ordinals.tolist()]
