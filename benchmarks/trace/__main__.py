@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse-index",
         action="store_true",
-        help="trace against the index a previous run built from the same documents",
+        help="trace against the index an earlier run built (same --size, --queries, --seed)",
     )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
