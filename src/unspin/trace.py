@@ -154,9 +154,9 @@ class _Tracer:
         me = self.article.id
         families = families_of(results, {d: self.document(d) for d in self._documents})
         family = next((f for f in families if me in f.members), None)
-        stored = self.index.families_with(family.members) if family is not None else []
         if family is None:
             return None, ()
+        stored = self.index.families_with(family.members)
         pairs = {(p.a, p.b): p for p in results}
         if stored:
             members = set(family.members).union(*(f.members for f in stored))

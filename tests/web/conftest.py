@@ -35,6 +35,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 # How long a server may take to answer its first request (it loads WordNet first).
 SERVER_START_S = 60.0
+# How long a page may take to show what a test waits for.
+WAIT_S = 60
 
 
 def bbc_records(every: int = BBC_EVERY) -> list[dict[str, str]]:
@@ -152,3 +154,20 @@ def browser() -> Iterator[Any]:
     driver.set_script_timeout(60)
     yield driver
     driver.quit()
+
+
+def wait_for(driver: Any, css: str) -> Any:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT_S).until(
+        seen.presence_of_element_located((By.CSS_SELECTOR, css))
+    )
+
+
+def texts(driver: Any, css: str) -> list[str]:
+    found: list[str] = driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)", css
+    )
+    return found

@@ -16,7 +16,17 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from tests.web.conftest import EXAMPLES, SPUN, WIRE, Server, start_server, stop_server, unspin
+from tests.web.conftest import (
+    EXAMPLES,
+    SPUN,
+    WIRE,
+    Server,
+    start_server,
+    stop_server,
+    texts,
+    unspin,
+    wait_for,
+)
 
 SPUN_TEXT = (EXAMPLES / f"{SPUN}.txt").read_text()
 SPLICES = (
@@ -24,17 +34,6 @@ SPLICES = (
     "We urge you to hold those accountable for this heinous act",
     "U.S. Senator Mitt Romney (R-UT) today joined Senators Ben Cardin",
 )
-WAIT_S = 60
-
-
-def wait_for(driver: Any, css: str) -> Any:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as seen
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, WAIT_S).until(
-        seen.presence_of_element_located((By.CSS_SELECTOR, css))
-    )
 
 
 def screenshot(driver: Any, name: str) -> None:
@@ -56,13 +55,6 @@ def paste_and_trace(driver: Any, url: str, text: str) -> None:
     driver.execute_script("arguments[0].value = arguments[1]", box, text)
     driver.find_element("id", "trace-button").click()
     wait_for(driver, "#side-by-side .col")
-
-
-def texts(driver: Any, css: str) -> list[str]:
-    found: list[str] = driver.execute_script(
-        "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent)", css
-    )
-    return found
 
 
 @pytest.fixture(scope="module")

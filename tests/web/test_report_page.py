@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.web.test_page import texts, wait_for
+from tests.web.conftest import texts, wait_for
 
 from unspin.model import Document, DocumentReport, Family, PairResult, Passage, RunResult
 from unspin.report.html import PAGE_PAIRS, render_html

@@ -7,6 +7,7 @@ offline, with nothing to load. Needs no web extra.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 from unspin import __version__
@@ -26,14 +27,10 @@ def render_trace_html(trace: Trace, documents: Mapping[str, Document]) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="unspin {__version__}">\n'
-        f"<title>unspin trace of {_escape(title)}</title>\n<style>\n{css}</style>\n</head>\n"
+        f"<title>unspin trace of {html.escape(title)}</title>\n<style>\n{css}</style>\n</head>\n"
         '<body>\n<header class="top"><span class="brand">unspin</span>'
         '<span class="muted">trace of one article</span></header>\n'
         '<main id="view"></main>\n'
         f'<script type="application/json" id="unspin-trace">{data}</script>\n'
         f"<script>\n{js}</script>\n</body>\n</html>\n"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

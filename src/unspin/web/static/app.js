@@ -219,31 +219,22 @@
     linkSides(leftDoc, rightDoc);
   }
 
-  // The source's text: the trace gives each passage's two texts; the whole text of the
-  // source comes with the record when it is known (`source_texts`, or the document view).
-  function textOfSource(source) {
-    if (sourceTexts[source.id] !== undefined) return sourceTexts[source.id];
-    // Rebuild from the passages: their b sides at their offsets, the rest left blank.
-    let end = 0;
-    for (const p of source.passages) end = Math.max(end, p.b_end);
-    const chars = new Array(end).fill(" ");
-    for (const p of source.passages) if (p.b_text !== null) for (let i = 0; i < p.b_text.length; i++) chars[p.b_start + i] = p.b_text[i];
-    return chars.join("");
-  }
+  // The source's whole text: fetched beside the trace (served), or embedded with it
+  // (`unspin trace --html`).
+  function textOfSource(source) { return sourceTexts[source.id] || ""; }
   let sourceTexts = {};
 
   function linkSides(left, right) {
+    const spansOf = (side, number) => [...side.querySelectorAll("[data-p]")]
+      .filter((s) => s.getAttribute("data-p").split(" ").includes(number));
     const jump = (from, to) => from.addEventListener("click", (ev) => {
       const span = ev.target.closest("[data-p]");
       if (!span) return;
       const number = span.getAttribute("data-p").split(" ")[0];
-      const partner = [...to.querySelectorAll("[data-p]")].find((s) => s.getAttribute("data-p").split(" ").includes(number));
       for (const old of document.querySelectorAll(".doc .flash")) old.classList.remove("flash");
-      const mine = [...from.querySelectorAll("[data-p]")].filter((s) => s.getAttribute("data-p").split(" ").includes(number));
-      mine.forEach((s) => s.classList.add("flash"));
-      if (!partner) return;
-      [...to.querySelectorAll("[data-p]")].filter((s) => s.getAttribute("data-p").split(" ").includes(number)).forEach((s) => s.classList.add("flash"));
-      to.scrollTop = partner.offsetTop - to.clientHeight / 3;
+      const theirs = spansOf(to, number);
+      [...spansOf(from, number), ...theirs].forEach((s) => s.classList.add("flash"));
+      if (theirs.length) to.scrollTop = theirs[0].offsetTop - to.clientHeight / 3;
     });
     jump(left, right);
     jump(right, left);
