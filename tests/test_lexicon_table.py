@@ -17,7 +17,7 @@ from benchmarks.spun_news import thesaurus
 from scripts import build_lexicon
 
 from unspin import lexicon, wordnet_table
-from unspin.lexicon import WordNet, canonical, equivalence_masks, equivalent
+from unspin.lexicon import WordNet, canonical, equivalence_keys, equivalent
 
 REPO = Path(__file__).resolve().parents[1]
 SYSTEM = next((Path(d) for d in lexicon.WORDNET_DIRS if (Path(d) / "index.noun").is_file()), None)
@@ -167,7 +167,7 @@ def test_the_shipped_table_answers_every_lookup_like_the_old_reader_of_the_dict_
 
 
 @needs_system_wordnet
-def test_canonical_forms_masks_and_synonyms_do_not_depend_on_the_source(
+def test_canonical_forms_keys_and_synonyms_do_not_depend_on_the_source(
     monkeypatch: pytest.MonkeyPatch, legacy: LegacyWordNet, fresh_caches: None
 ) -> None:
     words = [*_seed_words(), *_sample_words(legacy)[::40]]
@@ -178,7 +178,7 @@ def test_canonical_forms_masks_and_synonyms_do_not_depend_on_the_source(
         lexicon.clear_caches()
         per_word: list[object] = []
         for word in words:
-            per_word += [canonical(word), equivalence_masks(word), lexicon._synset_keys(word)]
+            per_word += [canonical(word), equivalence_keys(word), lexicon._synset_keys(word)]
         return per_word, [equivalent(a, b) for a, b in pairs]
 
     def source() -> Path | None:

@@ -28,6 +28,7 @@ MODULES = (
     "unspin.boilerplate.repeated",
     "unspin.align",
     "unspin.align.sentences",
+    "unspin.align.word_match",
     "unspin.align.tokens",
     "unspin.align.cleanup",
     "unspin.align.runs",

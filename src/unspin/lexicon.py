@@ -28,7 +28,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -426,34 +425,25 @@ def _synset_keys(norm: str) -> tuple[frozenset[str], frozenset[str]]:
     return net.synsets(norm), net.neighbourhood(norm)
 
 
-# Width of the bit masks behind `equivalence_masks`. A neighbourhood holds up to a few hundred
-# keys, so at 4,096 bits about 1 in 7 unrelated word pairs still passes the mask test; that cut
-# the calls to `equivalent` on 510 BBC business articles from 8.5M to ~1M (measured with
-# `python benchmarks/run.py bbc`). Wider masks filter more but cost more per AND.
-_MASK_BITS = 4096
-
-
-def _bits(keys: Iterable[str]) -> int:
-    mask = 0
-    for key in keys:
-        mask |= 1 << (zlib.crc32(key.encode()) % _MASK_BITS)
-    return mask
-
-
 @lru_cache(maxsize=200_000)
-def equivalence_masks(norm: str, lang: str = languages.ENGLISH) -> tuple[int, int]:
-    """Bit masks of a word's own keys and of its neighbourhood: a fast necessary test.
+def equivalence_keys(
+    norm: str, lang: str = languages.ENGLISH
+) -> tuple[frozenset[str], frozenset[str]]:
+    """A word's own keys and its neighbourhood's: ``equivalent(a, b)`` implies that a key of
+    one word's own keys is among the other's neighbourhood keys.
 
-    ``equivalent(a, b)`` implies ``own_a & near_b or own_b & near_a``: both masks hold the
-    word's canonical form and first four letters, and the synset keys that `equivalent`
-    intersects (English only: WordNet is English). The reverse does not hold, so a passing
-    pair still needs `equivalent`.
+    Both sets hold the word's canonical form and first four letters, and the own set the
+    synset keys that `equivalent` intersects (English only: WordNet is English), the
+    neighbourhood set those and their neighbours. The reverse does not hold (two words may
+    share their first four letters and no more), so a pair that shares a key still needs
+    `equivalent`; but alignment only has to test the pairs that do
+    (`unspin.align.equivalence`).
     """
     shared = {"=" + canonical(norm, lang)}
     if len(norm) >= 4:
         shared.add("^" + norm[:4])
     own, near = _synset_keys(norm) if lang == languages.ENGLISH else (frozenset(), frozenset())
-    return _bits(own | shared), _bits(near | own | shared)
+    return frozenset(own | shared), frozenset(near | own | shared)
 
 
 # Distinct word pairs tested: 268k of 752k calls on 510 BBC business articles.
@@ -480,5 +470,5 @@ def equivalent(a: str, b: str, lang: str = languages.ENGLISH) -> bool:
 
 def clear_caches() -> None:
     """Forget the loaded WordNet and every cached word lookup (after UNSPIN_WORDNET changes)."""
-    for cached in (wordnet, canonical, _synset_keys, equivalence_masks, equivalent):
+    for cached in (wordnet, canonical, _synset_keys, equivalence_keys, equivalent):
         cached.cache_clear()

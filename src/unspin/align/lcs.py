@@ -4,25 +4,22 @@ A longest common subsequence where an exact match scores 3 and a synonym or infl
 (so exact matches win ties of length). It was the hot path of a scan (64% of alignment time
 on spun-news copies, profiled with pyinstrument; see benchmarks/README.md): the table is
 now filled by a numba-compiled loop, and the Python work is one equivalence test per pair
-of *distinct content words* instead of one per cell.
+of *distinct content words* that share a lexicon key (`unspin.align.equivalence`) instead
+of one per cell.
 
 The answer is the one the pure-Python table gave (a test compares them on random texts):
-which cells may match is decided exactly as before (equal words; else the bit-mask
-prefilter of `unspin.lexicon.equivalence_masks` and then `equivalent`).
+which cells may match is decided exactly as before (equal words, else `equivalent`).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from numba import njit
 
-from unspin.lexicon import equivalence_masks, equivalent, stopwords
+from unspin.align.equivalence import equivalent_pairs
+from unspin.lexicon import stopwords
 
 EXACT_GAIN, EQUIVALENT_GAIN = 3, 2
-# Word pairs whose masks are compared at once: 256 x 256 x 64 uint64 is 32 MB at most.
-MASK_BLOCK = 256
 
 
 @njit(cache=True, nogil=True)
@@ -55,36 +52,6 @@ def _table_path(gain: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
     return path[:k]
 
 
-@lru_cache(maxsize=200_000)
-def _mask_words(norm: str, lang: str) -> tuple[np.ndarray, np.ndarray]:
-    own, near = equivalence_masks(norm, lang)
-    return _words(own), _words(near)
-
-
-def _words(mask: int) -> np.ndarray:
-    return np.frombuffer(mask.to_bytes(512, "little"), dtype="<u8")
-
-
-def _equivalences(left: list[str], right: list[str], lang: str) -> list[tuple[int, int]]:
-    """Positions ``(x, y)`` of ``left`` and ``right`` (distinct words) that are equivalent."""
-    found: list[tuple[int, int]] = []
-    if not left or not right:
-        return found
-    own_r = np.stack([_mask_words(w, lang)[0] for w in right])
-    near_r = np.stack([_mask_words(w, lang)[1] for w in right])
-    for start in range(0, len(left), MASK_BLOCK):
-        block = left[start : start + MASK_BLOCK]
-        own_l = np.stack([_mask_words(w, lang)[0] for w in block])
-        near_l = np.stack([_mask_words(w, lang)[1] for w in block])
-        passing = (own_l[:, None, :] & near_r[None, :, :]).any(axis=2) | (
-            own_r[None, :, :] & near_l[:, None, :]
-        ).any(axis=2)
-        for x, y in np.argwhere(passing).tolist():
-            if equivalent(block[x], right[y], lang):
-                found.append((start + x, y))
-    return found
-
-
 def gain_matrix(a: list[str], b: list[str], lang: str) -> np.ndarray:
     """What matching word ``i`` of ``a`` with word ``j`` of ``b`` scores: 3, 2 or 0."""
     vocabulary: dict[str, int] = {}
@@ -94,7 +61,7 @@ def gain_matrix(a: list[str], b: list[str], lang: str) -> np.ndarray:
     stop = stopwords(lang)  # `equivalent` never pairs a stop word with another word
     left = sorted({w for w in a if w not in stop})
     right = sorted({w for w in b if w not in stop})
-    pairs = [(x, y) for x, y in _equivalences(left, right, lang) if left[x] != right[y]]
+    pairs = [(x, y) for x, y in equivalent_pairs(left, right, lang) if left[x] != right[y]]
     if pairs:
         same = np.zeros((len(vocabulary), len(vocabulary)), dtype=bool)
         for x, y in pairs:
