@@ -19,7 +19,7 @@ from unspin.align.cleanup import (
     token_span,
 )
 from unspin.align.runs import unlinked_runs
-from unspin.align.sentences import Link, link_sentences
+from unspin.align.sentences import Link, link_sentences, pair_words
 from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
 from unspin.prepare import Prepared
@@ -202,7 +202,9 @@ def _reworded(
     if len(sa) != len(sb):
         return True
     if alignment is None:
-        alignment = align_tokens(a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb))
+        alignment = align_tokens(
+            a.tokens, _tokens_of(a, sa), b.tokens, _tokens_of(b, sb), pair_words(a, b).equivalents
+        )
     return alignment.surface_similarity < VERBATIM_MIN and alignment.similarity < SPUN_MIN
 
 
@@ -277,7 +279,7 @@ def align_pair(a: Prepared, b: Prepared) -> list[AlignedPassage]:
     passages: list[AlignedPassage] = []
     for sa, sb in _runs(a, b, _groups(links)):
         ia, ib = _tokens_of(a, sa), _tokens_of(b, sb)
-        alignment = align_tokens(a.tokens, ia, b.tokens, ib)
+        alignment = align_tokens(a.tokens, ia, b.tokens, ib, pair_words(a, b).equivalents)
         cosine = _vouching_cosine(a, b, sa, sb)
         kind = "paraphrase" if _reworded(a, b, sa, sb, alignment) else passage_kind(alignment)
         if kind == "paraphrase" and alignment.longest_run >= VERBATIM_RUN_MIN:
@@ -349,7 +351,7 @@ def _split_at_runs(
 
 def _passage_of_tokens(a: Prepared, b: Prepared, wa: list[int], wb: list[int]) -> AlignedPassage:
     """A passage from the tokens ``wa`` of ``a`` to the tokens ``wb`` of ``b``."""
-    piece = align_tokens(a.tokens, wa, b.tokens, wb)
+    piece = align_tokens(a.tokens, wa, b.tokens, wb, pair_words(a, b).equivalents)
     kind = passage_kind(piece)
     passage = Passage(
         a_start=a.tokens.starts[wa[0]],

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
+from unspin.align.sentences import pair_words
 from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
 from unspin.prepare import Prepared
@@ -146,7 +147,7 @@ def merged_alignment(a: Prepared, b: Prepared, first: Piece, last: Piece) -> Tok
     end_b = max(first.passage.b_end, last.passage.b_end)
     ia, ib = token_span(a, start_a, end_a), token_span(b, start_b, end_b)
     if not swapped(first, last):
-        return align_tokens(a.tokens, ia, b.tokens, ib)
+        return align_tokens(a.tokens, ia, b.tokens, ib, pair_words(a, b).equivalents)
     runs: list[tuple[int, int, int]] = []
     for piece in (first, last):
         shift_a = token_span(a, piece.passage.a_start, piece.passage.a_end)[:1]

@@ -16,7 +16,7 @@ no hashing), in a table that lives as long as the process, as the lexicon's cach
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +24,10 @@ import numpy as np
 from numba import njit
 
 from unspin.lexicon import equivalence_keys, equivalent, stopwords
+
+# The pairs (x, y) of two lists of distinct words that may stand for each other, as
+# `equivalent_pairs` gives them (some callers know them already).
+Equivalents = Callable[[Sequence[str], Sequence[str]], list[tuple[int, int]]]
 
 # Interned ids of first-four-letters keys start here; synset and canonical-form keys lie
 # below. A key met below it decides a pair on its own.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from unspin.align.equivalence import equivalent_pairs
+from unspin.align.equivalence import Equivalents, equivalent_pairs
 from unspin.lexicon import stopwords
 
 EXACT_GAIN, EQUIVALENT_GAIN = 3, 2
@@ -52,8 +52,12 @@ def _table_path(gain: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
     return path[:k]
 
 
-def gain_matrix(a: list[str], b: list[str], lang: str) -> np.ndarray:
-    """What matching word ``i`` of ``a`` with word ``j`` of ``b`` scores: 3, 2 or 0."""
+def gain_matrix(
+    a: list[str], b: list[str], lang: str, equivalents: Equivalents | None = None
+) -> np.ndarray:
+    """What matching word ``i`` of ``a`` with word ``j`` of ``b`` scores: 3, 2 or 0.
+    ``equivalents`` answers as `equivalent_pairs` in ``lang`` does, from what it already
+    knows of the two documents (`word_match.PairWords`)."""
     vocabulary: dict[str, int] = {}
     ids_a = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in a], dtype=np.int64)
     ids_b = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in b], dtype=np.int64)
@@ -61,7 +65,8 @@ def gain_matrix(a: list[str], b: list[str], lang: str) -> np.ndarray:
     stop = stopwords(lang)  # `equivalent` never pairs a stop word with another word
     left = sorted({w for w in a if w not in stop})
     right = sorted({w for w in b if w not in stop})
-    pairs = [(x, y) for x, y in equivalent_pairs(left, right, lang) if left[x] != right[y]]
+    found = equivalents(left, right) if equivalents else equivalent_pairs(left, right, lang)
+    pairs = [(x, y) for x, y in found if left[x] != right[y]]
     if pairs:
         same = np.zeros((len(vocabulary), len(vocabulary)), dtype=bool)
         for x, y in pairs:
@@ -70,11 +75,13 @@ def gain_matrix(a: list[str], b: list[str], lang: str) -> np.ndarray:
     return gain
 
 
-def weighted_lcs(a: list[str], b: list[str], lang: str) -> list[tuple[int, int, bool]]:
+def weighted_lcs(
+    a: list[str], b: list[str], lang: str, equivalents: Equivalents | None = None
+) -> list[tuple[int, int, bool]]:
     """The matched positions ``(i, j, exact)`` of the best alignment of ``a`` and ``b``."""
     if not a or not b:
         return []
-    gain = gain_matrix(a, b, lang)
+    gain = gain_matrix(a, b, lang, equivalents)
     path = _table_path(gain)
     return [(i, j, bool(gain[i, j] == EXACT_GAIN)) for i, j in path.tolist()]
 

@@ -10,6 +10,10 @@ from word n-grams, as seed-and-extend aligners do, and become passages of their 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+import xxhash
 
 from unspin.prepare import Prepared
 
@@ -40,13 +44,39 @@ def _free_segments(prepared: Prepared, taken: Iterable[int]) -> list[range]:
     return segments
 
 
-def _windows(prepared: Prepared, segments: list[range]) -> dict[tuple[str, ...], list[int]]:
-    norms = prepared.tokens.norms
-    found: dict[tuple[str, ...], list[int]] = {}
-    for segment in segments:
-        for k in range(segment.start, segment.stop - SEED_WORDS + 1):
-            found.setdefault(norms[k : k + SEED_WORDS], []).append(k)
-    return found
+# Documents whose window hashes are kept between pairs (8 bytes a token).
+HASH_CACHE_DOCUMENTS = 4096
+_WINDOW_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+
+
+@lru_cache(maxsize=HASH_CACHE_DOCUMENTS)
+def _window_hashes(prepared: Prepared) -> np.ndarray:
+    """A 64-bit hash of the SEED_WORDS words from each token on (the windows that fit)."""
+    words = np.array(
+        [
+            xxhash.xxh3_64_intdigest(n.encode("utf-8", "surrogatepass"))
+            for n in prepared.tokens.norms
+        ],
+        dtype=np.uint64,
+    )
+    count = len(words) - SEED_WORDS + 1
+    hashes = np.zeros(max(0, count), dtype=np.uint64)
+    for k in range(SEED_WORDS if count > 0 else 0):
+        hashes = hashes * _WINDOW_MULTIPLIER + words[k : k + count]  # wraps: mod 2**64
+    return hashes
+
+
+def _windows_once(prepared: Prepared, segments: list[range]) -> tuple[np.ndarray, np.ndarray]:
+    """The windows that lie inside a free segment and occur there once: hashes (sorted) and
+    where each starts."""
+    starts = np.concatenate(
+        [np.arange(seg.start, seg.stop - SEED_WORDS + 1) for seg in segments]
+    ).astype(np.int64)
+    hashes, first, counts = np.unique(
+        _window_hashes(prepared)[starts], return_index=True, return_counts=True
+    )
+    once = counts == 1
+    return hashes[once], starts[first[once]]
 
 
 def unlinked_runs(
@@ -55,22 +85,23 @@ def unlinked_runs(
     """Maximal runs of identical words through a SEED_WORDS window that occurs once in the
     free story tokens of each side. A window repeated on a side (a refrain, a repeated
     line) says nothing about which copy is which, and pairing occurrences in the order of
-    one side would make `compare A B` differ from `compare B A`."""
+    one side would make `compare A B` differ from `compare B A`. Windows are compared by
+    64-bit hashes, then word by word."""
     segments_a, segments_b = _free_segments(a, taken_a), _free_segments(b, taken_b)
     if not segments_a or not segments_b:
         return []
-    windows_a, windows_b = _windows(a, segments_a), _windows(b, segments_b)
+    hashes_a, at_a = _windows_once(a, segments_a)
+    hashes_b, at_b = _windows_once(b, segments_b)
+    _, in_a, in_b = np.intersect1d(hashes_a, hashes_b, assume_unique=True, return_indices=True)
     norms_a, norms_b = a.tokens.norms, b.tokens.norms
 
     def segment_of(segments: list[range], k: int) -> range:
         return next(segment for segment in segments if k in segment)
 
     runs: set[tuple[int, int, int]] = set()
-    for key, at_a in windows_a.items():
-        at_b = windows_b.get(key)
-        if len(at_a) != 1 or at_b is None or len(at_b) != 1:
-            continue
-        i, j = at_a[0], at_b[0]
+    for i, j in zip(at_a[in_a].tolist(), at_b[in_b].tolist(), strict=True):
+        if norms_a[i : i + SEED_WORDS] != norms_b[j : j + SEED_WORDS]:
+            continue  # two windows with one hash
         seg_a, seg_b = segment_of(segments_a, i), segment_of(segments_b, j)
         while i > seg_a.start and j > seg_b.start and norms_a[i - 1] == norms_b[j - 1]:
             i, j = i - 1, j - 1

@@ -31,12 +31,19 @@ def story_words(prepared: Prepared) -> StoryWords:
     return build_story_words(prepared)
 
 
+@lru_cache(maxsize=2)
+def pair_words(a: Prepared, b: Prepared) -> PairWords:
+    """The story words of ``a`` and ``b`` side by side: built once for the pair's linking
+    and word alignments (a pair is aligned start to end before the next one starts)."""
+    return PairWords(story_words(a), story_words(b))
+
+
 Link = tuple[int, int]  # (position in a.story, position in b.story)
 
 
 def link_sentences(a: Prepared, b: Prepared) -> list[Link]:
     """Sentence links between the story sentences of ``a`` and ``b``, sorted."""
-    words = PairWords(story_words(a), story_words(b))
+    words = pair_words(a, b)
     scores = words.scores(SHORT_SENTENCE_CONTENT, ANCHORED_LINK_MIN)
     linked_a: dict[int, int] = {}
     linked_b: dict[int, int] = {}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from unspin.align.equivalence import Equivalents
 from unspin.align.lcs import weighted_lcs
 from unspin.languages import ENGLISH
 from unspin.lexicon import stopwords
@@ -53,7 +54,9 @@ class TokenAlignment:
         return 2 * self.exact / total if total else 0.0
 
 
-def _lcs_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int, int, bool]]:
+def _lcs_path(
+    a: list[str], b: list[str], lang: str = ENGLISH, equivalents: Equivalents | None = None
+) -> list[tuple[int, int, bool]]:
     """Longest common subsequence under synonym equivalence; exact matches preferred.
 
     A common prefix and suffix of equal words are matched directly: an exact match is the
@@ -66,7 +69,7 @@ def _lcs_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    middle = weighted_lcs(a[head : len(a) - tail], b[head : len(b) - tail], lang)
+    middle = weighted_lcs(a[head : len(a) - tail], b[head : len(b) - tail], lang, equivalents)
     return (
         [(k, k, True) for k in range(head)]
         + [(i + head, j + head, same) for i, j, same in middle]
@@ -74,8 +77,15 @@ def _lcs_path(a: list[str], b: list[str], lang: str = ENGLISH) -> list[tuple[int
     )
 
 
-def align_tokens(ta: Tokens, ia: list[int], tb: Tokens, ib: list[int]) -> TokenAlignment:
-    """Align the tokens ``ia`` of ``ta`` with the tokens ``ib`` of ``tb``."""
+def align_tokens(
+    ta: Tokens,
+    ia: list[int],
+    tb: Tokens,
+    ib: list[int],
+    equivalents: Equivalents | None = None,
+) -> TokenAlignment:
+    """Align the tokens ``ia`` of ``ta`` with the tokens ``ib`` of ``tb``. ``equivalents``:
+    the two documents' equivalent words, where the caller knows them (`pair_words`)."""
     lang = ta.lang if ta.lang == tb.lang else ENGLISH
     exact = equiv = 0
     substitutions: list[tuple[str, str]] = []
@@ -83,7 +93,7 @@ def align_tokens(ta: Tokens, ia: list[int], tb: Tokens, ib: list[int]) -> TokenA
     step = MAX_DP_TOKENS
     for lo in range(0, max(len(ia), len(ib)), step):
         wa, wb = ia[lo : lo + step], ib[lo : lo + step]
-        path = _lcs_path([ta.norms[i] for i in wa], [tb.norms[j] for j in wb], lang)
+        path = _lcs_path([ta.norms[i] for i in wa], [tb.norms[j] for j in wb], lang, equivalents)
         exact += sum(1 for _, _, same in path if same)
         equiv += sum(1 for _, _, same in path if not same)
         substitutions.extend(_substitutions(ta, wa, tb, wb, path))

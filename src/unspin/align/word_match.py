@@ -13,13 +13,14 @@ order, same arithmetic (weights are multiples of 1/2, so every sum is exact).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 from numba import njit
 
-from unspin.align.equivalence import WordKeys, equivalence_matrix, word_keys
+from unspin.align.equivalence import WordKeys, equivalence_matrix, equivalent_pairs, word_keys
 from unspin.languages import ENGLISH
 from unspin.prepare import Prepared
 
@@ -115,8 +116,18 @@ class PairWords:
         self.b_word = _in_ids_of(a.word_ids, b.words)[b.word]
         self.b_canon = _in_ids_of(a.canon_ids, b.canons)[b.canon]
         self.canon_space = len(a.canons) + len(b.canons)
-        lang = a.lang if a.lang == b.lang else ENGLISH
-        self.equiv = equivalence_matrix(a.keys(lang), b.keys(lang))
+        self.lang = a.lang if a.lang == b.lang else ENGLISH
+        self.equiv = equivalence_matrix(a.keys(self.lang), b.keys(self.lang))
+
+    def equivalents(self, left: Sequence[str], right: Sequence[str]) -> list[tuple[int, int]]:
+        """`equivalence.equivalent_pairs` of words of ``a`` and of ``b`` (each given once),
+        read from `equiv` when they are all story content words."""
+        ids_l = [self.a.word_ids.get(w) for w in left]
+        ids_r = [self.b.word_ids.get(w) for w in right]
+        if None in ids_l or None in ids_r:
+            return equivalent_pairs(left, right, self.lang)
+        inner = self.equiv[np.ix_(ids_l, ids_r)]  # type: ignore[arg-type]
+        return [(x, y) for x, y in np.argwhere(inner).tolist()]
 
     def scores(self, short: int, minimum: float) -> dict[tuple[int, int], float]:
         """Dice of every sentence pair sharing two canonical words (one, for a sentence of
