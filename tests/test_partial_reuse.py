@@ -115,6 +115,43 @@ def test_a_copy_that_joins_a_list_into_one_line_is_aligned_as_verbatim() -> None
     assert copy[start:end] == " ".join(items)
 
 
+def test_a_copy_that_runs_a_date_line_into_its_text_is_one_passage() -> None:
+    # The source's date line is not story; the copy ran it into the text between two
+    # copied paragraphs (PAN 2013 verbatim cases came back in pieces this way).
+    first, second = DOCK_STRIKE[0], DOCK_STRIKE[1]
+    source = "\n\n".join([first, "Mar 27 2007", second, ORCHESTRA])
+    copy = "\n\n".join([*OTHER_NEWS[:4], f"{first} Mar 27 2007 {second}", *OTHER_NEWS[4:]])
+    pair = only_pair(source, copy)
+    copied = [p for p in pair.passages if p.kind == "verbatim"]
+    assert len(copied) == 1, pair.passages
+    (passage,) = copied
+    on_page = (
+        (passage.b_start, passage.b_end) if pair.b == "page" else (passage.a_start, passage.a_end)
+    )
+    assert copy[slice(*on_page)] == f"{first} Mar 27 2007 {second}"
+
+
+def test_a_copy_that_runs_a_list_between_two_paragraphs_into_one_is_one_passage() -> None:
+    # The source's list lines link only in part with the copy's long sentence; the lines
+    # left over lie between two passages on the source's side, inside one on the copy's.
+    lines = [
+        "Crane operators at the northern terminal",
+        "Pilots and tug crews of the outer harbour",
+        "Warehouse staff of the grain silos",
+    ]
+    first, second = DOCK_STRIKE[1], DOCK_STRIKE[2]
+    listed = "\n".join(["The strike covers:", *lines])
+    source = "\n".join([first, listed, second]) + "\n\n" + ORCHESTRA
+    joined = " ".join([first, "The strike covers:", *lines, second])
+    pair = only_pair(source, "\n\n".join([*OTHER_NEWS[:4], joined, *OTHER_NEWS[4:]]))
+    assert len(pair.passages) == 1, pair.passages
+    (passage,) = pair.passages
+    on_source = (
+        (passage.a_start, passage.a_end) if pair.a == "wire" else (passage.b_start, passage.b_end)
+    )
+    assert source[slice(*on_source)] == "\n".join([first, listed, second])
+
+
 def test_a_shared_quote_or_team_sheet_alone_is_not_a_copy() -> None:
     # Two reports that both print the same long quote and the same line-up, nothing else.
     quote = (
