@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -468,7 +468,19 @@ def equivalent(a: str, b: str, lang: str = languages.ENGLISH) -> bool:
     return bool(own_a & near_b or own_b & near_a)
 
 
+# Caches that other modules build from the look-ups above (`unspin.align.equivalence`),
+# forgotten with them.
+_DERIVED_CACHES: list[Callable[[], None]] = []
+
+
+def clear_with_lexicon(clear: Callable[[], None]) -> None:
+    """Call ``clear`` whenever `clear_caches` runs."""
+    _DERIVED_CACHES.append(clear)
+
+
 def clear_caches() -> None:
     """Forget the loaded WordNet and every cached word lookup (after UNSPIN_WORDNET changes)."""
     for cached in (wordnet, canonical, _synset_keys, equivalence_keys, equivalent):
         cached.cache_clear()
+    for clear in _DERIVED_CACHES:
+        clear()

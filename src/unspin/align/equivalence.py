@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 from numba import njit
 
-from unspin.lexicon import equivalence_keys, equivalent, stopwords
+from unspin.lexicon import clear_with_lexicon, equivalence_keys, equivalent, stopwords
 
 # The pairs (x, y) of two lists of distinct words that may stand for each other, as
 # `equivalent_pairs` gives them (some callers know them already).
@@ -59,6 +59,9 @@ def _word_keys(norm: str, lang: str) -> tuple[np.ndarray, np.ndarray]:
         np.array(sorted(_KEYS.id(k) for k in own), dtype=np.int32),
         np.array(sorted(_KEYS.id(k) for k in near), dtype=np.int32),
     )
+
+
+clear_with_lexicon(_word_keys.cache_clear)
 
 
 def _sorted_keys(words: Sequence[str], lang: str, which: int) -> tuple[np.ndarray, np.ndarray]:
