@@ -16,6 +16,7 @@ no hashing), in a table that lives as long as the process, as the lexicon's cach
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,17 +36,21 @@ _PREFIX_BASE = 1 << 30
 
 
 class _KeyTable:
-    """Small integers for lexicon keys, the same key always the same id in one process."""
+    """Small integers for lexicon keys, the same key always the same id in one process.
+    Locked: the web server traces in several threads, and two keys given one id would
+    make their words equivalent."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._prefixes: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def id(self, key: str) -> int:
         table, base = (self._prefixes, _PREFIX_BASE) if key[0] == "^" else (self._ids, 0)
         found = table.get(key)
         if found is None:
-            found = table[key] = base + len(table)
+            with self._lock:
+                found = table.setdefault(key, base + len(table))
         return found
 
 
