@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from unspin.align import equivalence, lcs, word_match
 from unspin.align.cleanup import (
     drop_far_filler,
     merge_touching,
@@ -24,7 +25,7 @@ from unspin.align.tokens import TokenAlignment, align_tokens
 from unspin.model import Passage, PassageKind
 from unspin.prepare import Prepared
 
-__all__ = ["AlignedPassage", "align_pair", "passage_kind"]
+__all__ = ["AlignedPassage", "align_pair", "compile_now", "passage_kind"]
 
 # A passage whose words are this similar without synonyms is a verbatim copy. Typos, dropped
 # words and a changed quote style keep a copied sentence above it; one swapped content word in
@@ -374,3 +375,11 @@ def _positions(prepared: Prepared, token_ids: list[int]) -> tuple[int, ...]:
         if sentence.tok_lo <= hi and sentence.tok_hi > lo:
             found.append(position)
     return tuple(found)
+
+
+def compile_now() -> None:
+    """Compile (or load from numba's cache) every compiled loop of alignment here: before
+    workers fork, so that they share them, and before a server's first request."""
+    lcs.compile_now()
+    equivalence.compile_now()
+    word_match.compile_now()

@@ -167,3 +167,9 @@ def equivalent_pairs(left: Sequence[str], right: Sequence[str], lang: str) -> li
     `equivalence_matrix` accepts."""
     matrix = equivalence_matrix(word_keys(left, lang), word_keys(right, lang))
     return [(x, y) for x, y in np.argwhere(matrix).tolist()]
+
+
+def compile_now() -> None:
+    """Compile (or load from numba's cache) the key join here, before workers fork."""
+    keys = np.zeros(1, dtype=np.int32)
+    _meet(keys, keys, keys, keys, np.zeros((1, 1), dtype=np.int8), False)

@@ -313,3 +313,15 @@ def _scores(
                 out_j.append(j)
                 out_score.append(score)
     return np.array(out_i, dtype=np.int64), np.array(out_j, dtype=np.int64), np.array(out_score)
+
+
+def compile_now() -> None:
+    """Compile (or load from numba's cache) the sentence scoring here, before workers fork,
+    with the argument types of real calls."""
+    ids = np.zeros(1, dtype=np.int64)
+    weight = np.ones(1, dtype=np.float64)
+    bounds = np.array([0, 1], dtype=np.int64)
+    equiv = np.ones((1, 1), dtype=np.bool_)
+    _scores(ids, ids, weight, bounds, ids, ids, ids, weight, bounds, equiv, 2, 3, 0.4)
+    _matched(ids, ids, ids, weight, 0, 1, ids, ids, ids, weight, 0, 1, equiv)
+    _total(weight, 0, 1)

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from unspin.align.lcs import compile_now
+from unspin.align import compile_now
 from unspin.candidates import IdPair, candidate_pairs
 from unspin.copies import as_copy, content_key, group_copies
 from unspin.embed import embed_documents

@@ -28,6 +28,8 @@ def _require_web() -> None:
 def create_app(db: str | os.PathLike[str], *, max_body: int | None = None) -> FastAPI:
     """The application serving the index file ``db`` (which must exist)."""
     _require_web()
+    from unspin.align import compile_now
     from unspin.web.app import MAX_BODY_BYTES, build_app
 
+    compile_now()  # the first trace would otherwise load the compiled loops (~0.3 s)
     return build_app(db, max_body=max_body or MAX_BODY_BYTES)
