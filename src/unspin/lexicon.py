@@ -434,10 +434,10 @@ def equivalence_keys(
 
     Both sets hold the word's canonical form and first four letters, and the own set the
     synset keys that `equivalent` intersects (English only: WordNet is English), the
-    neighbourhood set those and their neighbours. The reverse does not hold (two words may
-    share their first four letters and no more), so a pair that shares a key still needs
-    `equivalent`; but alignment only has to test the pairs that do
-    (`unspin.align.equivalence`).
+    neighbourhood set those and their neighbours. Meeting through a synset or the canonical
+    form decides the pair; meeting through the first four letters alone does not (two words
+    may share them and no more), so such a pair still needs `equivalent`. Alignment tests
+    only the pairs that meet (`unspin.align.equivalence`).
     """
     shared = {"=" + canonical(norm, lang)}
     if len(norm) >= 4:

@@ -125,14 +125,7 @@ def touching(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
     gap_b = second_b.passage.b_start - first_b.passage.b_end
     if gap_a < 0 or gap_b < 0:
         return False
-    near = (
-        not swapped(p, q)
-        and max(gap_a, gap_b) <= SAME_GAP_CHARS
-        and _no_template_between(a, b, p, q)
-    )
-    if near and (
-        _same_words_between(a, b, p, q) or _gap_copied(a, b, p, q) or _gap_reworded(a, b, p, q)
-    ):
+    if not swapped(p, q) and max(gap_a, gap_b) <= SAME_GAP_CHARS and _copied_between(a, b, p, q):
         return True
     if max(gap_a, gap_b) > MERGE_GAP_CHARS:
         return False
@@ -148,14 +141,23 @@ def touching(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
     )
 
 
-def _no_template_between(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
-    """No line between ``p`` and ``q`` is a template line the collection repeats: a site's
-    footer broken into lines differently on two pages is the site's, not a copy's (on the
-    multilingual benchmark's Hindi pages, merging across its lines made 17 false pairs of
-    an app footer). A date line or byline of the source's that the copy ran into its text
-    is not repeated and may lie between."""
-    spans = ((a, p.passage.a_end, q.passage.a_start), (b, p.passage.b_end, q.passage.b_start))
-    return not any(_repeats_a_line(prepared, start, end) for prepared, start, end in spans)
+def _copied_between(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
+    """What lies between ``p`` and ``q`` (in order on both sides) was copied too: the same
+    words on both sides, or words copied in exact runs, or words the other side's passages
+    hold beyond what they match (`_gap_copied`, `_gap_reworded`). Never a line the
+    collection repeats as template: a site's footer broken into lines differently on two
+    pages is the site's, not a copy's (on the multilingual benchmark's Hindi pages,
+    merging across its lines made 17 false pairs of an app footer). A date line or byline
+    of the source's that the copy ran into its text is not repeated and may lie between."""
+    gaps = ((a, p.passage.a_end, q.passage.a_start), (b, p.passage.b_end, q.passage.b_start))
+    if any(_repeats_a_line(prepared, start, end) for prepared, start, end in gaps):
+        return False
+    between_a, between_b = (token_span(prepared, start, end) for prepared, start, end in gaps)
+    if [a.tokens.norms[i] for i in between_a] == [b.tokens.norms[j] for j in between_b]:
+        return True  # a byline or date line that one side runs into its text, or no word
+    return _gap_copied(a, b, p, q, between_a, between_b) or _gap_reworded(
+        a, b, p, q, between_a, between_b
+    )
 
 
 def _repeats_a_line(prepared: Prepared, start: int, end: int) -> bool:
@@ -165,25 +167,16 @@ def _repeats_a_line(prepared: Prepared, start: int, end: int) -> bool:
     )
 
 
-def _same_words_between(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
-    """The same words, in the same order, between ``p`` and ``q`` on both sides (none
-    included): the gap was copied too, but is not story on one side (a byline or a date
-    line that the copy ran into the text) or holds no word."""
-    between_a = token_span(a, p.passage.a_end, q.passage.a_start)
-    between_b = token_span(b, p.passage.b_end, q.passage.b_start)
-    norms_a, norms_b = a.tokens.norms, b.tokens.norms
-    return [norms_a[i] for i in between_a] == [norms_b[j] for j in between_b]
-
-
-def _gap_copied(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
-    """The words between ``p`` and ``q`` were copied too, on both sides: aligned again
-    from the end of ``p`` to the start of ``q`` (GAP_CONTEXT_TOKENS either side), at
-    least GAP_COPIED_SHARE of the gap's words on each side fall in runs of exact matches.
-    A copy that ran a source's short lines into one sentence links the long sentence with
-    only some of the lines; the lines left over lie between two passages on the source's
-    side and inside one on the copy's. A splice is words on one side only: unmatched."""
-    gap_a = token_span(a, p.passage.a_end, q.passage.a_start)
-    gap_b = token_span(b, p.passage.b_end, q.passage.b_start)
+def _gap_copied(
+    a: Prepared, b: Prepared, p: Piece, q: Piece, gap_a: list[int], gap_b: list[int]
+) -> bool:
+    """The words between ``p`` and ``q`` (``gap_a``, ``gap_b``) were copied too, on both
+    sides: aligned again from the end of ``p`` to the start of ``q`` (GAP_CONTEXT_TOKENS
+    either side), at least GAP_COPIED_SHARE of the gap's words on each side fall in runs of
+    exact matches. A copy that ran a source's short lines into one sentence links the long
+    sentence with only some of the lines; the lines left over lie between two passages on
+    the source's side and inside one on the copy's. A splice is words on one side only:
+    unmatched."""
     ia = _around(token_span(a, p.passage.a_start, p.passage.a_end), gap_a, a, q.passage.a_end)
     ib = _around(token_span(b, p.passage.b_start, p.passage.b_end), gap_b, b, q.passage.b_end)
     if not ia or not ib:
@@ -197,34 +190,30 @@ def _gap_copied(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
     )
 
 
-def _gap_reworded(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
+def _gap_reworded(
+    a: Prepared, b: Prepared, p: Piece, q: Piece, gap_a: list[int], gap_b: list[int]
+) -> bool:
     """The story words between ``p`` and ``q`` on one side (the other has none between)
     are words the other side's passages hold beyond what this side's passages match: a
     sentence reworded past linking and run into its neighbours (PAN 2013's random
     obfuscation). A splice's words are not in the other side at all."""
-    sides = (
-        (a, b, (p.passage.a_end, q.passage.a_start), (p.passage.b_end, q.passage.b_start)),
-        (b, a, (p.passage.b_end, q.passage.b_start), (p.passage.a_end, q.passage.a_start)),
-    )
-    spans = {
-        id(a): (p.passage.a_start, q.passage.a_end),
-        id(b): (p.passage.b_start, q.passage.b_end),
-    }
-    for here, there, gap_here, gap_there in sides:
-        gap = _content_canons(here, *gap_here)
-        if not gap or _content_canons(there, *gap_there):
+    whole_a = token_span(a, p.passage.a_start, q.passage.a_end)
+    whole_b = token_span(b, p.passage.b_start, q.passage.b_end)
+    sides = ((a, gap_a, whole_a, b, gap_b, whole_b), (b, gap_b, whole_b, a, gap_a, whole_a))
+    for here, gap_here, whole_here, there, gap_there, whole_there in sides:
+        gap = _content_canons(here, gap_here)
+        if not gap or _content_canons(there, gap_there):
             continue
-        own = _content_canons(here, *spans[id(here)]) - gap
-        left_over = _content_canons(there, *spans[id(there)]) - own
+        own = _content_canons(here, whole_here) - gap
+        left_over = _content_canons(there, whole_there) - own
         if sum((gap & left_over).values()) >= GAP_REWORDED_SHARE * sum(gap.values()):
             return True
     return False
 
 
-def _content_canons(prepared: Prepared, start: int, end: int) -> Counter[str]:
+def _content_canons(prepared: Prepared, token_ids: list[int]) -> Counter[str]:
     tokens = prepared.tokens
-    span = token_span(prepared, start, end)
-    return Counter(tokens.canons[i] for i in span if tokens.is_content(i))
+    return Counter(tokens.canons[i] for i in token_ids if tokens.is_content(i))
 
 
 def _around(before: list[int], gap: list[int], prepared: Prepared, end: int) -> list[int]:
