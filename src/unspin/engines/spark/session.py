@@ -1,0 +1,60 @@
+"""Starting Spark: the extra's check, the Python the executors run, and Java."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from unspin.errors import MissingExtraError, UsageError
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+# The local master when none is given: every core of this machine.
+DEFAULT_MASTER = "local[*]"
+
+
+def require() -> None:
+    """Raise MissingExtraError (with the pip line) unless PySpark and pandas are installed."""
+    for module in ("pyspark", "pandas", "pyarrow"):
+        if importlib.util.find_spec(module) is None:
+            raise MissingExtraError("the Spark engine", "spark", module)
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        raise UsageError(
+            "the Spark engine needs a Java runtime (17 or later), and none was found: "
+            "JAVA_HOME is not set and 'java' is not on PATH. Fix: install one (Debian: "
+            "apt-get install default-jre-headless) or set JAVA_HOME."
+        )
+
+
+def spark_session(master: str | None = None, partitions: int | None = None) -> SparkSession:
+    """A session on ``master`` (default: local, every core), or the one already running.
+
+    Executors run this very Python (so they import this unspin and its dependencies) unless
+    PYSPARK_PYTHON says otherwise, as it must on a cluster whose nodes have their own. With
+    ``partitions``, shuffles make that many partitions (results do not depend on it).
+    """
+    require()
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.appName("unspin")
+        .master(master or os.environ.get("UNSPIN_SPARK_MASTER", DEFAULT_MASTER))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        # Python workers stay up between tasks, so the lexicon loads once per worker.
+        .config("spark.python.worker.reuse", "true")
+    )
+    if partitions is not None:
+        builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
+        builder = builder.config("spark.default.parallelism", str(partitions))
+    session = builder.getOrCreate()
+    if partitions is not None:
+        session.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    session.sparkContext.setLogLevel("ERROR")
+    return session
