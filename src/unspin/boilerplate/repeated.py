@@ -172,12 +172,30 @@ def repeated_lines_by_site(documents: Iterable[Document]) -> dict[str, frozenset
     # Documents without a site get the corpus-wide template alone, under NO_SITE.
     result: dict[str, frozenset[str]] = {NO_SITE: corpus} if corpus else {}
     for site, n_docs in docs_per_site.items():
-        needed = max(REPEATED_LINE_MIN_DOCS, math.ceil(REPEATED_LINE_MIN_SHARE * n_docs))
+        needed = site_line_min_docs(n_docs)
         result[site] = frozenset(key for key, n in counts[site].items() if n >= needed) | corpus
     return result
 
 
-def _fingerprint(text: str, candidates: frozenset[str] = frozenset()) -> frozenset[int]:
+def site_line_min_docs(site_documents: int) -> int:
+    """In how many of a site's documents a line must be to be that site's template."""
+    return max(REPEATED_LINE_MIN_DOCS, math.ceil(REPEATED_LINE_MIN_SHARE * site_documents))
+
+
+def holds_unrelated(prints: Iterable[frozenset[int]]) -> bool:
+    """Whether a candidate line's holders, their fingerprints given in id order, include
+    CORPUS_LINE_MIN_DOCS no two of which are related (the corpus-wide template rule). Each
+    holder is compared with the unrelated ones kept before it, so the walk stops early."""
+    unrelated: list[frozenset[int]] = []
+    for mine in prints:
+        if mine and not any(_related(mine, other) for other in unrelated):
+            unrelated.append(mine)
+            if len(unrelated) >= CORPUS_LINE_MIN_DOCS:
+                return True
+    return False
+
+
+def text_fingerprint(text: str, candidates: frozenset[str] = frozenset()) -> frozenset[int]:
     """Sampled word 3-shingles of `text` (folded), by CRC32 so every run samples alike,
     leaving out its lines whose keys are ``candidates``: two unrelated pages that share a
     long footer (a news app's "download our app, follow us on ..." block, several lines)
@@ -236,16 +254,14 @@ def _in_corpus(docs: list[Document], keys_by_text: dict[str, set[str]]) -> froze
             holders[key].append(index)
     short_candidates = frozenset(k for k in candidates if len(k) <= UNRELATED_LINE_MAX_CHARS)
     prints: dict[int, frozenset[int]] = {}
-    found = set()
-    for key in sorted(candidates):
-        unrelated: list[frozenset[int]] = []
-        for index in holders[key]:
-            if index not in prints:
-                prints[index] = _fingerprint(ordered[index][0], short_candidates)
-            mine = prints[index]
-            if mine and not any(_related(mine, other) for other in unrelated):
-                unrelated.append(mine)
-                if len(unrelated) >= CORPUS_LINE_MIN_DOCS:
-                    found.add(key)
-                    break
-    return frozenset(found)
+
+    def fingerprint_of(index: int) -> frozenset[int]:
+        if index not in prints:
+            prints[index] = text_fingerprint(ordered[index][0], short_candidates)
+        return prints[index]
+
+    return frozenset(
+        key
+        for key in sorted(candidates)
+        if holds_unrelated(fingerprint_of(index) for index in holders[key])
+    )

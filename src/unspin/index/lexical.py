@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 
@@ -172,21 +173,13 @@ class LexicalIndex:
         smaller = np.minimum(
             self.store.sizes(codes >> _CODE_BITS), self.store.sizes(codes & _CODE_MASK)
         )
-        keep = _candidates(rare_at, spin_at, smaller, bands_at > 0)
+        keep, evidence = pair_evidence(bands_at, rare_at, spin_at, smaller)
         codes = codes[keep]
         firsts = self.store.id_of(codes >> _CODE_BITS)
         seconds = self.store.id_of(codes & _CODE_MASK)
         found: dict[tuple[str, str], Evidence] = {}
-        every = zip(
-            firsts,
-            seconds,
-            bands_at[keep].tolist(),
-            rare_at[keep].tolist(),
-            spin_at[keep].tolist(),
-            strict=True,
-        )
-        for a, b, n, r, s in every:
-            found[(a, b) if a < b else (b, a)] = _evidence(n, r, s)
+        for a, b, e in zip(firsts, seconds, evidence, strict=True):
+            found[(a, b) if a < b else (b, a)] = e
         return found
 
     def _band_hits(self, features: DocFeatures, held: bool) -> dict[str, int]:
@@ -205,10 +198,7 @@ class LexicalIndex:
             if len(members) < 2:
                 continue
             ordinals = self.store.ordinal_of(members).tolist()
-            if _all_pairs(len(members)):
-                codes.extend(_code(x, y) for n, x in enumerate(ordinals) for y in ordinals[n + 1 :])
-            else:
-                codes.extend(_code(x, y) for x, y in pairwise(ordinals))
+            codes.extend(_code(x, y) for x, y in bucket_meetings(ordinals))
         every = np.array(codes, dtype=np.int64)
         return _summed(every, np.ones((len(every), 1)))
 
@@ -227,6 +217,8 @@ class LexicalIndex:
         docs = np.concatenate([docs for docs, r in zip(lists, read.tolist(), strict=True) if r])
         return _summed(docs, _weights(np.repeat(df[read], lengths[read])))
 
+
+T = TypeVar("T")
 
 # A pair of ordinals as one int64: the smaller in the high bits.
 _CODE_BITS = 31
@@ -259,6 +251,35 @@ def _candidates(
 
 def _evidence(bands: int, rare: list[float], spin: list[float]) -> Evidence:
     return Evidence(bands, rare[0], spin[0], round(rare[1]), round(spin[1]))
+
+
+def bucket_meetings(members: Sequence[T]) -> Iterator[tuple[T, T]]:
+    """The pairs one LSH bucket makes of its ``members`` (in id order): all of them while
+    there are at most MAX_BUCKET_PAIRS, else each member with the next (chained)."""
+    if _all_pairs(len(members)):
+        return ((x, y) for n, x in enumerate(members) for y in members[n + 1 :])
+    return pairwise(members)
+
+
+def pair_evidence(
+    bands: np.ndarray, rare: np.ndarray, spin: np.ndarray, smaller: np.ndarray
+) -> tuple[np.ndarray, list[Evidence]]:
+    """Which pairs are candidates, and the evidence of those, from their summed findings:
+    ``bands`` the buckets each pair shares, ``rare`` and ``spin`` the (df-weighted, plain)
+    sums of the keys it shares, ``smaller`` its smaller side's key counts (rare, spin). The
+    batch join's rule, for an engine that sums the findings elsewhere (Spark)."""
+    rare, spin = np.round(rare, 6), np.round(spin, 6)
+    keep = _candidates(rare, spin, smaller, bands > 0)
+    found = zip(bands[keep].tolist(), rare[keep].tolist(), spin[keep].tolist(), strict=True)
+    return keep, [_evidence(n, r, s) for n, r, s in found]
+
+
+def key_weights(df: np.ndarray) -> np.ndarray:
+    """What one shared key counts for in each pair of its ``df`` holders (weighted, plain);
+    NaN where the key is not read (held once, or by more than MAX_POSTINGS documents)."""
+    weights = _weights(df.astype(np.float64))
+    weights[(df < 2) | (df > MAX_POSTINGS)] = np.nan
+    return weights
 
 
 def _all_pairs(size: int) -> bool:

@@ -46,6 +46,7 @@ def spark_session(master: str | None = None, partitions: int | None = None) -> S
         SparkSession.builder.appName("unspin")
         .master(master or os.environ.get("UNSPIN_SPARK_MASTER", DEFAULT_MASTER))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # unspin reports its own progress
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         # Python workers stay up between tasks, so the lexicon loads once per worker.
         .config("spark.python.worker.reuse", "true")
