@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.speed.build import build, true_pairs
+from benchmarks.speed.memory import TreePeak
 from benchmarks.spun_news.methods import BASELINES, peak_memory_mib, run_minhash
 
-METHODS = ("unspin-lexical", *BASELINES)
+METHODS = ("unspin-lexical", "unspin-spark", *BASELINES)
+# Measured only when asked (`--methods ... unspin-spark`): it needs the spark extra and Java.
+DEFAULT_METHODS = ("unspin-lexical", *BASELINES)
 DEFAULT_SIZES = (2000, 10000)
 DEFAULT_OUT = Path("out/speed")
 
@@ -43,15 +46,37 @@ def run_unspin(corpus: Path, workers: int, all_pairs: bool = False) -> dict[str,
     }
 
 
+def run_spark(corpus: Path, workers: int) -> dict[str, Any]:
+    """``unspin scan --engine spark`` on ``local[workers]``, end to end."""
+    from unspin.engines.spark.scan import scan_with_spark
+
+    with tempfile.TemporaryDirectory() as out:
+        scan_with_spark([corpus], Path(out), master=f"local[{workers}]")
+        manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
+        with (Path(out) / "pairs.jsonl").open(encoding="utf-8") as lines:
+            pairs = [[r["a"], r["b"]] for r in map(json.loads, lines)]
+    return {
+        "pairs": pairs,
+        "stages": manifest["seconds"],
+        "candidates": manifest["counts"].get("candidates"),
+    }
+
+
 def predict(method: str, corpus: Path, out: Path, workers: int, all_pairs: bool) -> None:
     started = time.perf_counter()
+    tree = TreePeak().start()  # the JVM and its Python workers are not this process's children
     if method == "unspin-lexical":
         found = run_unspin(corpus, workers, all_pairs)
+    elif method == "unspin-spark":
+        found = run_spark(corpus, workers)
     else:
         size, threshold = BASELINES[method]
         found = run_minhash(corpus, size, threshold)
         found["pairs"] = [pair[:2] for pair in found["pairs"]]
-    found.update(wall_s=time.perf_counter() - started, peak_mib=peak_memory_mib())
+    wall = time.perf_counter() - started
+    # peak: the largest single process (as before); tree: all of them at once, summed (shared
+    # pages of forked workers count once for each, so this over-counts the local pool a bit).
+    found.update(wall_s=wall, peak_mib=peak_memory_mib(), tree_mib=tree.stop())
     out.write_text(json.dumps(found), encoding="utf-8")
 
 
@@ -72,6 +97,7 @@ def _row(
         "wall_s": round(found["wall_s"], 1),
         "docs_per_s": round(size / found["wall_s"], 1),
         "peak_mib": round(found["peak_mib"]),
+        "tree_mib": round(found.get("tree_mib", 0)),
         "pairs": len(reported),
         "pair_recall": round(len(reported & truth) / len(truth), 3) if truth else None,
         "stages": found.get("stages"),
@@ -106,16 +132,17 @@ def run(args: argparse.Namespace) -> int:
 
 def markdown(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| documents | method | wall s | documents/s | peak MiB | pairs | pair recall |"
-        " unspin stages (s) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| documents | method | wall s | documents/s | peak MiB | all processes MiB | pairs |"
+        " pair recall | unspin stages (s) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         stages = r["stages"] or {}
         shown = ", ".join(f"{k} {v:.1f}" for k, v in stages.items() if k != "total")
         lines.append(
             f"| {r['documents']} | {r['method']} | {r['wall_s']} | {r['docs_per_s']} | "
-            f"{r['peak_mib']} | {r['pairs']} | {r['pair_recall']} | {shown} |"
+            f"{r['peak_mib']} | {r.get('tree_mib', '')} | {r['pairs']} | {r['pair_recall']} | "
+            f"{shown} |"
         )
     return "\n".join(lines)
 
@@ -155,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command")
     p_run = commands.add_parser("run", help="the side-by-side table at several sizes")
     p_run.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
-    p_run.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
+    p_run.add_argument("--methods", nargs="+", default=list(DEFAULT_METHODS), choices=METHODS)
     p_filter = commands.add_parser("filter", help="what the pre-alignment filter saves")
     p_filter.add_argument("--size", type=int, default=2000)
     for p in (p_run, p_filter):

@@ -142,6 +142,11 @@ def scan(
     """
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
+    if engine == "spark":
+        raise UsageError(
+            "the Spark engine reads and writes through Spark: call "
+            "unspin.engines.spark.scan.scan_with_spark (what `unspin scan --engine spark` does)"
+        )
     started_at = utc_now()
     if db is not None and Path(db).exists():  # a wrong index fails before anything is read
         ArticleIndex(db, create=False).close()

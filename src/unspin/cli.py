@@ -26,7 +26,7 @@ from unspin.console import (
     silence_stdout,
     stdout_may_close,
 )
-from unspin.errors import InputNotFoundError
+from unspin.errors import InputNotFoundError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -203,10 +203,30 @@ class _ScanCommand(click.Command):
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local"]),
+    type=click.Choice(["local", "spark"]),
     default="local",
     show_default=True,
-    help="Where the work runs: local processes.",
+    help="Where the work runs: local processes, or Apache Spark (the spark extra; the same "
+    "records, no report.html).",
+)
+@click.option(
+    "--spark-master",
+    default=None,
+    metavar="URL",
+    help="Spark master for --engine spark (default: local[*], every core here).",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(1),
+    default=None,
+    help="Shuffle partitions for --engine spark (results do not depend on it).",
+)
+@click.option(
+    "--to-stage",
+    type=click.Choice(["features", "candidates", "pairs"]),
+    default=None,
+    help="--engine spark: stop once this stage's table is written under OUT/stages "
+    "(a re-run resumes from the tables there).",
 )
 @click.option(
     "--workers",
@@ -238,12 +258,23 @@ def scan(
     all_pairs: bool,
     db: Path | None,
     semantic: bool,
+    spark_master: str | None,
+    partitions: int | None,
+    to_stage: str | None,
 ) -> None:
     """Scan a corpus: find reuse families, pairs, substitutions and splices."""
     from unspin.api import scan as run_scan
     from unspin.report.terminal import print_scan_summary
 
     err = Console(stderr=True)
+    if engine == "spark":
+        _spark_scan(inputs, out_dir, all_pairs, semantic, db, spark_master, partitions, to_stage)
+        return
+    if spark_master or partitions or to_stage:
+        raise UsageError(
+            "--spark-master, --partitions and --to-stage are options of --engine spark. "
+            "Fix: add --engine spark, or leave them out."
+        )
     with RichProgress(err) as progress:
         run = run_scan(
             list(inputs),
@@ -269,6 +300,63 @@ def scan(
                 f"see {run.outputs['rejects.jsonl']}"
             )
         console.print("wrote " + ", ".join(str(p) for p in run.outputs.values()))
+    run.check_rejections()
+
+
+def _spark_scan(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    all_pairs: bool,
+    semantic: bool,
+    db: Path | None,
+    master: str | None,
+    partitions: int | None,
+    to_stage: str | None,
+) -> None:
+    from unspin.engines.spark.scan import scan_with_spark
+
+    if semantic or db is not None:
+        raise UsageError(
+            "the Spark engine is lexical and writes no index yet: --semantic and --db need "
+            "--engine local. Fix: leave them out, or use --engine local."
+        )
+    with RichProgress(Console(stderr=True)) as progress:
+        run = scan_with_spark(
+            list(inputs),
+            out_dir,
+            master=master,
+            partitions=partitions,
+            all_pairs=all_pairs,
+            to_stage=to_stage,
+            progress=progress,
+            command=sys.argv,
+        )
+    scan = run.scan
+    s = scan.summary
+    with stdout_may_close():
+        click.echo(
+            f"read {s.read}  kept {s.kept}  rejected {s.rejected}  renamed {s.renamed}  "
+            f"warnings {s.warnings}"
+        )
+        if scan.resumed:
+            click.echo(
+                f"resumed from the stage tables of an earlier run: {', '.join(scan.resumed)}"
+            )
+        if scan.stopped_after is not None:
+            click.echo(
+                f"stopped after stage {scan.stopped_after}: its table is in {out_dir / 'stages'}"
+            )
+            return
+        assert scan.candidates is not None
+        found = ", ".join(
+            f"{scan.relations.get(r, 0)} {r}" for r in ("duplicate", "rewrite", "partial")
+        )
+        click.echo(
+            f"{scan.candidates.total} candidate pairs aligned → {scan.pairs} pairs ({found})"
+        )
+        click.echo(f"{scan.families} families")
+        click.echo(f"done in {run.seconds:.1f} s")
+        click.echo("wrote " + ", ".join(str(p) for p in [*scan.outputs.values(), run.manifest]))
     run.check_rejections()
 
 

@@ -61,14 +61,21 @@ def build_families(
     groups: dict[str, list[str]] = defaultdict(list)
     for node in parent:
         groups[find(node)].append(node)
-    families = [
-        Family(
-            family_id(members), tuple(sorted(members)), likely_original(members, edges, documents)
-        )
-        for members in groups.values()
-        if len(members) > 1
-    ]
-    return tuple(sorted(families, key=lambda f: f.members[0]))
+    families = [family_from(members, edges, documents) for members in groups.values()]
+    return tuple(sorted((f for f in families if f is not None), key=lambda f: f.members[0]))
+
+
+def family_from(
+    members: Sequence[str],
+    edges: Mapping[str, Sequence[PairResult]],
+    documents: Mapping[str, Document],
+) -> Family | None:
+    """The family of one connected group (``edges``: each member's joining pairs), or None
+    for a document alone."""
+    if len(members) < 2:
+        return None
+    ordered = tuple(sorted(members))
+    return Family(family_id(ordered), ordered, likely_original(ordered, edges, documents))
 
 
 def likely_original(

@@ -110,25 +110,29 @@ def document_reports(
         by_doc[item.result.b].append(item)
     if explained is None:
         explained = {i: explained_share(prepared(i), by_doc.get(i, [])) for i in ids}
-    reports = []
-    for doc_id in ids:
-        p = prepared(doc_id)
-        inserted = find_inserted(p, explanations_for(doc_id, by_doc.get(doc_id, [])), explained)
-        reports.append(
-            DocumentReport(
-                id=p.id,
-                title=p.doc.title,
-                site=p.doc.site,
-                date=p.doc.date,
-                boilerplate=p.boilerplate,
-                inserted=inserted,
-                lang=p.doc.lang,
-                url=p.doc.url,
-                origin=p.doc.origin,
-                date_source=p.doc.date_source,
-            )
-        )
-    return tuple(reports)
+    return tuple(
+        document_report(prepared(doc_id), by_doc.get(doc_id, []), explained) for doc_id in ids
+    )
+
+
+def document_report(
+    p: Prepared, evidence: Sequence[PairEvidence], explained: Mapping[str, float]
+) -> DocumentReport:
+    """One document's report from its pairs' ``evidence`` and the shares of it and its
+    partners that the corpus explains (see `document_reports`)."""
+    inserted = find_inserted(p, explanations_for(p.id, evidence), explained)
+    return DocumentReport(
+        id=p.id,
+        title=p.doc.title,
+        site=p.doc.site,
+        date=p.doc.date,
+        boilerplate=p.boilerplate,
+        inserted=inserted,
+        lang=p.doc.lang,
+        url=p.doc.url,
+        origin=p.doc.origin,
+        date_source=p.doc.date_source,
+    )
 
 
 def families_of(

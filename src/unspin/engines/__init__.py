@@ -8,7 +8,8 @@ from unspin.engines.base import Engine, EngineResult
 from unspin.engines.local import LocalEngine
 from unspin.errors import UsageError
 
-# Only engines that exist are offered; Spark comes with its own issue.
+# Engines that run `Engine.run` over documents in memory; the Spark engine reads and writes
+# its own (`unspin.engines.spark.scan`), so `unspin.api.scan` hands it the whole run.
 ENGINES = ("local",)
 
 

@@ -94,19 +94,20 @@ def read_corpus(
         renamed=counts.renamed,
     )
     if not documents:
-        raise EmptyCorpusError(_empty_message([reject for reject in rejects if not reject.kept]))
+        raise EmptyCorpusError(empty_message([r.reason for r in rejects if not r.kept]))
     return documents, rejects, summary
 
 
-def _empty_message(rejects: list[Reject]) -> str:
-    if not rejects:
+def empty_message(reasons: Sequence[str]) -> str:
+    """Why a read kept nothing, from the reasons of its rejects (warnings left out) in order."""
+    if not reasons:
         return (
             "no documents found: the inputs hold no records (empty files or folders?). "
             "Fix: pass files or folders with articles in them."
         )
-    reasons = Counter(reject.reason for reject in rejects).most_common(3)
-    listed = "; ".join(f"{reason} ({count})" for reason, count in reasons)
-    total = len(rejects)
+    common = Counter(reasons).most_common(3)
+    listed = "; ".join(f"{reason} ({count})" for reason, count in common)
+    total = len(reasons)
     return (
         f"no documents to work on: all {total} record{'s' if total != 1 else ''} were "
         f"rejected; see the rejects for each one. Most common reasons: {listed}."

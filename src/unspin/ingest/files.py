@@ -61,32 +61,70 @@ def read_inputs(
     counts = counts or ReadCounts()
     files = list(list_files(list(inputs)))
     progress.start("read", sum(1 for item in files if not isinstance(item, Reject)))
-    ids = _Ids()
+    ids = Ids()
     for item in files:
         if isinstance(item, Reject):
             yield item
             continue
-        source, extension = item
-        # The last record read: where it is, the id it came with, the id it is kept under.
-        last: tuple[str, str | None, str | None] | None = None
-        for record in READERS[extension](source):
+        kept: str | None = None  # the id the last document read is kept under
+        for found in read_file(*item):
+            record = found.record
             if isinstance(record, Document):
-                position = _position(record, source)
-                admitted = ids.admit(record, position, source, counts)
+                admitted = ids.admit(record, found.position, item[0], counts)
                 kept = admitted[0].id if isinstance(admitted[0], Document) else None
-                last = (position, record.id, kept)
                 yield from admitted
-            elif record.kept and last and (record.position, record.record_id) == last[:2]:
+            elif found.about is not None:
                 # A warning about the record just read names the id it is kept under; the
                 # warnings of an exact repeat go with it (its reject names the record kept).
-                if last[2] is not None:
-                    yield replace(record, record_id=last[2])
+                if kept is not None:
+                    yield replace(record, record_id=kept)
             else:
                 yield record
         progress.advance()
 
 
-class _Ids:
+@dataclass(frozen=True)
+class FileRecord:
+    """One record of a file as its reader gave it, before its id is admitted."""
+
+    index: int  # its place in the file's stream of records, from 0
+    record: Document | Reject
+    position: str  # where in the file it was read (see the ingest notes)
+    # For a warning about the document read just before it: that document's index. Its
+    # record_id is then the id the document came with, not yet the one it is kept under.
+    about: int | None = None
+
+
+def read_file(source: Source, extension: str) -> Iterator[FileRecord]:
+    """The records of one file, streamed by its reader; warnings point at their document."""
+    last: tuple[int, str, str] | None = None  # the last document: index, position, id
+    for index, record in enumerate(READERS[extension](source)):
+        if isinstance(record, Document):
+            position = _position(record, source)
+            last = (index, position, record.id)
+            yield FileRecord(index, record, position)
+        elif record.kept and last and (record.position, record.record_id) == last[1:]:
+            yield FileRecord(index, record, record.position, about=last[0])
+        else:
+            yield FileRecord(index, record, record.position)
+
+
+def text_digest(text: str) -> bytes:
+    """What tells an exact repeat from another text under the same id."""
+    encoded = text.encode("utf-8", "surrogatepass")  # JSON may hold lone surrogates
+    return hashlib.blake2b(encoded, digest_size=_DIGEST_BYTES).digest()
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What becomes of a record's id: the id it is kept under (None: it repeats an earlier
+    record exactly and is rejected), and why, when it is renamed or rejected."""
+
+    kept_as: str | None
+    reason: str | None = None
+
+
+class Ids:
     """The ids kept so far, and what becomes of a record whose id is among them."""
 
     def __init__(self) -> None:
@@ -101,31 +139,41 @@ class _Ids:
         self, doc: Document, position: str, source: Source, counts: ReadCounts
     ) -> list[Document | Reject]:
         """``doc`` as kept (renamed, with a warning, if need be), or the reject of a repeat."""
-        origin = doc.origin or source.label
-        text = doc.text.encode("utf-8", "surrogatepass")  # JSON may hold lone surrogates
-        digest = hashlib.blake2b(text, digest_size=_DIGEST_BYTES).digest()
-        first = self.first.get(doc.id)
+        admission = self.decide(doc.id, text_digest(doc.text), doc.origin or source.label)
+        if admission.kept_as is None:
+            assert admission.reason is not None
+            return [source.reject(admission.reason, position, record_id=doc.id)]
+        if admission.reason is None:
+            return [doc]
+        counts.renamed += 1
+        renamed = replace(doc, id=admission.kept_as)
+        return [renamed, source.warn(admission.reason, position, record_id=admission.kept_as)]
+
+    def decide(self, doc_id: str, digest: bytes, origin: str) -> Admission:
+        """The admission of the record read at ``origin`` with ``doc_id`` and a text of
+        ``digest``: it depends on every record decided before it, in reading order."""
+        first = self.first.get(doc_id)
         if first is None:
-            self.first[doc.id] = (digest, origin)
+            self.first[doc_id] = (digest, origin)
         else:
-            others = self.others.setdefault(doc.id, {})
+            others = self.others.setdefault(doc_id, {})
             repeats = first[1] if first[0] == digest else others.get(digest)
             if repeats is not None:
                 reason = (
-                    f"duplicate id '{doc.id}' (first seen at {repeats}): the same text again, "
+                    f"duplicate id '{doc_id}' (first seen at {repeats}): the same text again, "
                     "kept once"
                 )
-                return [source.reject(reason, position, record_id=doc.id)]
+                return Admission(None, reason)
             others[digest] = origin
-        taken_by = self.taken.get(doc.id)
+        taken_by = self.taken.get(doc_id)
         if taken_by is None:
-            self.taken[doc.id] = origin
-            return [doc]
-        new_id = self._derived(doc.id)
+            self.taken[doc_id] = origin
+            return Admission(doc_id)
+        new_id = self._derived(doc_id)
         self.taken[new_id] = origin
-        counts.renamed += 1
-        reason = f"duplicate id '{doc.id}' (first seen at {taken_by}); kept as '{new_id}'"
-        return [replace(doc, id=new_id), source.warn(reason, position, record_id=new_id)]
+        return Admission(
+            new_id, f"duplicate id '{doc_id}' (first seen at {taken_by}); kept as '{new_id}'"
+        )
 
     def _derived(self, doc_id: str) -> str:
         number = self.next_number.get(doc_id, 2)

@@ -12,11 +12,12 @@ the order in which partitions add them up does not show.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pyspark import Broadcast
 from pyspark.sql import DataFrame, Window
 from pyspark.sql import functions as F
 
@@ -45,9 +46,9 @@ def _signed(values: np.ndarray | tuple[int, ...]) -> list[int]:
     return signed
 
 
-def features(docs: DataFrame, templates: Mapping[str, frozenset[str]]) -> DataFrame:
-    """Each document's features (``docs``: document rows), one row a document."""
-    shared = docs.sparkSession.sparkContext.broadcast(dict(templates))
+def features(docs: DataFrame, shared: Broadcast[dict[str, frozenset[str]]]) -> DataFrame:
+    """Each document's features (``docs``: document rows; ``shared``: the site templates),
+    one row a document."""
 
     def made(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
@@ -82,13 +83,14 @@ def _key_pairs(features: DataFrame, kind: str) -> DataFrame:
 def _band_pairs(features: DataFrame) -> DataFrame:
     """(a, b, bands): how many LSH buckets each pair meets in."""
     keyed = features.select("id", F.posexplode("bands").alias("band", "key"))
+    buckets = keyed.groupBy("band", "key").agg(F.sort_array(F.collect_list("id")).alias("ids"))
 
-    def meetings(group: pd.DataFrame) -> pd.DataFrame:
-        members = sorted(group["id"])
-        met = list(bucket_meetings(members))
-        return pd.DataFrame(met or None, columns=["a", "b"], dtype=object)
+    def meetings(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            met = [pair for ids in batch["ids"] for pair in bucket_meetings(list(ids))]
+            yield pd.DataFrame(met, columns=["a", "b"], dtype=object)
 
-    met = keyed.groupBy("band", "key").applyInPandas(meetings, "a string, b string")
+    met = buckets.filter(F.size("ids") > 1).mapInPandas(meetings, "a string, b string")
     return met.groupBy("a", "b").agg(F.count(F.lit(1)).alias("bands"))
 
 
@@ -150,6 +152,7 @@ class Candidates:
 def candidate_pairs(found: DataFrame, *, all_pairs: bool = False) -> Candidates:
     """The pairs to align of ``lexical_candidates``' table: those that pass the filter and
     are among a side's BEST_SOURCES strongest (``all_pairs``: every one)."""
+    found = found.persist()  # counted below, then read again when the pairs are written
     if all_pairs:
         chosen = found.select("a", "b")
     else:

@@ -104,10 +104,20 @@ def _in_corpus(docs: DataFrame, keyed: DataFrame) -> frozenset[str]:
 
     fingerprints = texts.mapInPandas(prints, "id string, print array<long>")
 
-    def template(group: pd.DataFrame) -> pd.DataFrame:
-        ordered = group.sort_values("id")
-        found = holds_unrelated(frozenset(p) for p in ordered["print"])
-        return pd.DataFrame({"key": [group["key"].iloc[0]] if found else []}, dtype=object)
+    held_by = (
+        holders.join(fingerprints, "id")
+        .groupBy("key")
+        .agg(F.collect_list(F.struct("id", "print")).alias("holders"))
+    )
 
-    found = holders.join(fingerprints, "id").groupBy("key").applyInPandas(template, "key string")
+    def templates(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            found = []
+            for row in batch.to_dict("records"):
+                ordered = sorted(row["holders"], key=lambda h: str(h["id"]))
+                if holds_unrelated(frozenset(h["print"]) for h in ordered):
+                    found.append(row["key"])
+            yield pd.DataFrame({"key": found}, dtype=object)
+
+    found = held_by.mapInPandas(templates, "key string")
     return frozenset(r["key"] for r in found.toLocalIterator())

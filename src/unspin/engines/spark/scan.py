@@ -1,0 +1,108 @@
+"""`unspin scan --engine spark`: the library call behind it, manifest included."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from unspin.engines.checkpoint import run_key
+from unspin.engines.spark.engine import RECORD_FILES, SparkScan, run
+from unspin.engines.spark.session import spark_session
+from unspin.engines.spark.stages import FOLDER, STAGES, remove_stages
+from unspin.errors import MostlyRejectedError, UsageError
+from unspin.fingerprint import fingerprint
+from unspin.model import RunResult
+from unspin.progress import NoProgress, Progress
+from unspin.report.files import OutputFolder, write_json
+from unspin.report.manifest import MANIFEST, TimedProgress, build_manifest, describe_input, utc_now
+
+InputPath = str | os.PathLike[str]
+# More rejected than this share of what was read fails the run (as `unspin.api.scan`).
+MAX_REJECTED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class SparkRun:
+    scan: SparkScan
+    seconds: float
+    manifest: Path | None  # None when the run stopped after a stage
+
+    def check_rejections(self) -> None:
+        s = self.scan.summary
+        if s.read and s.rejected > s.read * MAX_REJECTED_SHARE:
+            where = self.scan.outputs.get("rejects.jsonl")
+            raise MostlyRejectedError(s.read, s.rejected, str(where or "the rejects"))
+
+
+def scan_with_spark(
+    inputs: Sequence[InputPath],
+    out_dir: InputPath,
+    *,
+    master: str | None = None,
+    partitions: int | None = None,
+    all_pairs: bool = False,
+    to_stage: str | None = None,
+    progress: Progress | None = None,
+    command: Sequence[str] | None = None,
+) -> SparkRun:
+    """Scan a corpus with Spark into ``out_dir``: the local engine's JSON Lines records
+    (no report.html: the Spark engine is for corpora too large for one page) and
+    manifest.json. Stage tables stay under ``out_dir/stages`` until every record is
+    written, so a stopped run resumes; ``to_stage`` stops after one of STAGES."""
+    if not inputs:
+        raise UsageError("scan needs at least one input file or folder")
+    if to_stage is not None and to_stage not in STAGES:
+        raise UsageError(f"unknown stage '{to_stage}': choose one of {', '.join(STAGES)}")
+    started = utc_now()
+    timed = TimedProgress(progress or NoProgress())
+    out = Path(out_dir)
+    folder = OutputFolder(out, [*RECORD_FILES, MANIFEST])
+    described = [describe_input(Path(i)) for i in inputs]
+    options = {"engine": "spark", "all_pairs": all_pairs, "semantic": False}
+    key = run_key([fingerprint(), repr(sorted(options.items())), *map(repr, described)])
+    try:
+        spark = spark_session(master, partitions)
+        scan = run(
+            spark,
+            [os.fspath(i) for i in inputs],
+            out,
+            key=key,
+            all_pairs=all_pairs,
+            to_stage=to_stage,
+            progress=timed,
+        )
+    except BaseException:
+        if not (out / FOLDER).exists():  # keep what a stopped run can resume from
+            folder.discard()
+        raise
+    folder.keep()
+    if scan.stopped_after is not None:
+        return SparkRun(scan, timed.seconds()["total"], None)
+    manifest = build_manifest(
+        result=RunResult((), (), (), (), scan.summary),
+        inputs=described,
+        options={
+            **options,
+            "master": spark.sparkContext.master,
+            "partitions": int(spark.conf.get("spark.sql.shuffle.partitions") or 0),
+            "html": False,
+        },
+        command=command,
+        started=started,
+        seconds=timed.seconds(),
+        candidate_pairs=scan.candidates.total if scan.candidates else 0,
+        outputs=list(RECORD_FILES),
+        candidates=asdict(scan.candidates) if scan.candidates else None,
+    )
+    manifest["counts"].update(
+        pairs=scan.pairs,
+        pairs_by_relation={
+            r: scan.relations.get(r, 0) for r in ("duplicate", "rewrite", "partial")
+        },
+        families=scan.families,
+    )
+    written = write_json(out / MANIFEST, manifest)
+    remove_stages(out)  # every output is written
+    return SparkRun(scan, manifest["seconds"]["total"], written)

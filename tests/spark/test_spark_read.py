@@ -1,0 +1,161 @@
+"""Reading on Spark executors gives what the local read gives, however the files are spread.
+
+One corpus holds every kind of input (a folder of text, Markdown and HTML files, JSON Lines
+plain and gzip'd, Parquet, a web archive, an unsupported file) and every kind of record
+(good, bad JSON, no text, no id, a bad date, duplicate ids with the same text and with
+another, an id that a derived id took first). `read_documents` must give `read_corpus`'s
+documents, rejects and summary, in the same order, over 1, 3 and 7 partitions.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from tests.ingest.warcs import article_page, page_record, request, warcinfo, write_warc
+
+from unspin.engines.spark.read import SparkRead, document_of, read_documents
+from unspin.errors import EmptyCorpusError
+from unspin.ingest import read_corpus
+from unspin.model import Reject
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+STRIKE = "Dock workers at the port of Valmera walked off the job on Monday over automation."
+TALKS = "The Valmera Dockers' Union said talks with the port authority collapsed on Sunday."
+VOTE = "Members of the union will vote on the port's new offer at the end of the week."
+SHUFFLE = "spark.sql.shuffle.partitions"
+PAGE = article_page("Port strike", [STRIKE, TALKS, VOTE])
+
+
+def lines(*records: dict[str, Any] | str) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    files = {
+        "news/business/001.txt": STRIKE,
+        "news/business/002.md": f"# Talks\n\n{TALKS}",
+        # Both are "news/sport/001": the second read is renamed "news/sport/001~2".
+        "news/sport/001.html": PAGE,
+        "news/sport/001.txt": VOTE,
+        "notes.docx": "not an article format",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    (root / "feed.jsonl").write_text(
+        lines(
+            {"id": "b~2", "text": TALKS},  # read before "b~2" is derived: "b" becomes "b~3"
+            {"id": "a", "text": STRIKE, "date": "2021-03-01"},
+            '{"id": "broken", "text": ',
+            {"id": "empty", "title": "No text at all"},
+            {"text": VOTE},  # no id: "feed:5"
+            {"id": "a", "text": STRIKE, "date": "not a date"},  # a repeat: its warning goes
+            {"id": "a", "text": TALKS, "date": "not a date"},  # "a~2", and so is its warning
+            {"id": "a~2", "text": VOTE},  # taken by a derived id: kept as "a~2~2"
+            {"id": "b", "text": STRIKE},
+            {"id": "b", "text": VOTE},
+        ),
+        encoding="utf-8",
+    )
+    with gzip.open(root / "more.jsonl.gz", "wt", encoding="utf-8") as packed:
+        packed.write(lines({"id": "a", "text": VOTE}, {"text": STRIKE}, {"id": "b", "text": VOTE}))
+    table = {"id": ["news/business/001", "p1", "p2"], "text": [TALKS, "", VOTE]}
+    pq.write_table(pa.table(table), root / "table.parquet")
+    uri = "https://wire.example/port-strike"
+    write_warc(
+        root / "crawl.warc.gz",
+        [warcinfo(), request(uri), page_record(uri, PAGE), page_record(uri, PAGE)],
+    )
+    return root
+
+
+@pytest.fixture(params=[1, 3, 7])
+def partitions(request: pytest.FixtureRequest, spark: SparkSession) -> Iterator[int]:
+    """Files spread over this many partitions, and shuffles (the id counts) into as many."""
+    before = spark.conf.get(SHUFFLE)
+    spark.conf.set(SHUFFLE, request.param)
+    yield request.param
+    if before is None:
+        spark.conf.unset(SHUFFLE)
+    else:
+        spark.conf.set(SHUFFLE, before)
+
+
+def ordered(frame: DataFrame) -> list[dict[str, Any]]:
+    return [row.asDict() for row in frame.orderBy("seq").toLocalIterator()]
+
+
+def rejects_of(read: SparkRead) -> list[Reject]:
+    fields = ("source", "position", "reason", "record_id", "kept")
+    return [Reject(**{name: row[name] for name in fields}) for row in ordered(read.rejects)]
+
+
+def test_the_corpus_has_every_case_the_spark_read_must_agree_on(corpus: Path) -> None:
+    documents, rejects, summary = read_corpus([corpus])
+
+    ids = [doc.id for doc in documents]
+    assert {"news/sport/001~2", "a~2", "a~2~2", "b~3", "feed:5", "more:2"} <= set(ids)
+    assert len(ids) == len(set(ids))
+    assert any("the same text again" in r.reason for r in rejects)
+    assert any(r.kept and r.record_id == "a~2" and "date" in r.reason for r in rejects)
+    assert summary.renamed and summary.warnings and summary.rejected
+
+
+def test_spark_reads_what_the_local_read_gives(
+    spark: SparkSession, corpus: Path, partitions: int
+) -> None:
+    documents, rejects, summary = read_corpus([corpus])
+
+    read = read_documents(spark, [corpus], partitions)
+
+    assert [document_of(row) for row in ordered(read.documents)] == documents
+    assert rejects_of(read) == rejects
+    assert read.summary == summary
+
+
+def test_several_inputs_keep_their_order_and_their_ids(spark: SparkSession, corpus: Path) -> None:
+    inputs = [corpus / "more.jsonl.gz", corpus / "news", corpus / "feed.jsonl"]
+    documents, rejects, summary = read_corpus(inputs)
+
+    read = read_documents(spark, inputs, partitions=2)
+
+    assert [document_of(row) for row in ordered(read.documents)] == documents
+    assert rejects_of(read) == rejects
+    assert read.summary == summary
+
+
+def test_every_record_read_is_kept_or_rejected(spark: SparkSession, corpus: Path) -> None:
+    read = read_documents(spark, [corpus])
+
+    kept = read.documents.count()
+    rejected = read.rejects.filter("not kept").count()
+    assert (read.summary.kept, read.summary.rejected) == (kept, rejected)
+    assert read.summary.read == kept + rejected
+    assert read.summary.warnings == read.rejects.filter("kept").count()
+
+
+@pytest.mark.parametrize("bad", [True, False], ids=["only-bad-records", "no-records"])
+def test_a_corpus_with_nothing_to_keep_fails_as_the_local_read_does(
+    spark: SparkSession, tmp_path: Path, bad: bool
+) -> None:
+    if bad:
+        (tmp_path / "bad.jsonl").write_text(lines("{", {"id": "x"}, "[]"), encoding="utf-8")
+        (tmp_path / "notes.docx").write_text("not an article format", encoding="utf-8")
+    with pytest.raises(EmptyCorpusError) as local:
+        read_corpus([tmp_path])
+
+    with pytest.raises(EmptyCorpusError) as spread:
+        read_documents(spark, [tmp_path])
+
+    assert str(spread.value) == str(local.value)
