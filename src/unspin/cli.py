@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -222,6 +223,14 @@ class _ScanCommand(click.Command):
     help="Shuffle partitions for --engine spark (results do not depend on it).",
 )
 @click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="--engine spark: write the records as JSON Lines or as Parquet (the same records).",
+)
+@click.option(
     "--to-stage",
     type=click.Choice(["features", "candidates", "pairs"]),
     default=None,
@@ -261,6 +270,7 @@ def scan(
     spark_master: str | None,
     partitions: int | None,
     to_stage: str | None,
+    output_format: str,
 ) -> None:
     """Scan a corpus: find reuse families, pairs, substitutions and splices."""
     from unspin.api import scan as run_scan
@@ -268,12 +278,13 @@ def scan(
 
     err = Console(stderr=True)
     if engine == "spark":
-        _spark_scan(inputs, out_dir, all_pairs, semantic, db, spark_master, partitions, to_stage)
+        spark = _SparkOptions(spark_master, partitions, to_stage, output_format)
+        _spark_scan(inputs, out_dir, all_pairs, semantic, db, spark)
         return
-    if spark_master or partitions or to_stage:
+    if spark_master or partitions or to_stage or output_format != "jsonl":
         raise UsageError(
-            "--spark-master, --partitions and --to-stage are options of --engine spark. "
-            "Fix: add --engine spark, or leave them out."
+            "--spark-master, --partitions, --to-stage and --format are options of --engine "
+            "spark. Fix: add --engine spark, or leave them out."
         )
     with RichProgress(err) as progress:
         run = run_scan(
@@ -303,15 +314,21 @@ def scan(
     run.check_rejections()
 
 
+@dataclass(frozen=True)
+class _SparkOptions:
+    master: str | None
+    partitions: int | None
+    to_stage: str | None
+    output_format: str
+
+
 def _spark_scan(
     inputs: tuple[Path, ...],
     out_dir: Path,
     all_pairs: bool,
     semantic: bool,
     db: Path | None,
-    master: str | None,
-    partitions: int | None,
-    to_stage: str | None,
+    options: _SparkOptions,
 ) -> None:
     from unspin.engines.spark.scan import scan_with_spark
 
@@ -324,10 +341,11 @@ def _spark_scan(
         run = scan_with_spark(
             list(inputs),
             out_dir,
-            master=master,
-            partitions=partitions,
+            master=options.master,
+            partitions=options.partitions,
             all_pairs=all_pairs,
-            to_stage=to_stage,
+            to_stage=options.to_stage,
+            output_format=options.output_format,
             progress=progress,
             command=sys.argv,
         )

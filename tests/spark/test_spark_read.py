@@ -159,3 +159,34 @@ def test_a_corpus_with_nothing_to_keep_fails_as_the_local_read_does(
         read_documents(spark, [tmp_path])
 
     assert str(spread.value) == str(local.value)
+
+
+def test_broken_files_are_rejected_with_their_reason_and_the_read_goes_on(
+    spark: SparkSession, tmp_path: Path
+) -> None:
+    # What a crawl of millions of pages holds somewhere: a gzip cut short, bytes that are no
+    # gzip at all, a web archive cut in its last record, text that is not UTF-8.
+    many = lines(*({"id": f"wire-{n}", "text": f"{STRIKE} {TALKS} ({n})"} for n in range(3000)))
+    packed = gzip.compress(many.encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    (tmp_path / "noise.jsonl.gz").write_bytes(b"\x1f\x8b" + bytes(range(64)))
+    archive = write_warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            warcinfo(),
+            request("https://wire.example/strike"),
+            page_record("https://wire.example/strike", PAGE),
+        ],
+    )
+    whole = archive.read_bytes()
+    archive.write_bytes(whole[: len(whole) - 120])
+    (tmp_path / "latin.txt").write_bytes(f"{STRIKE} Café {TALKS}".encode("latin-1"))
+    documents, rejects, summary = read_corpus([tmp_path])
+    assert summary.rejected >= 3 and summary.kept > 1000  # what was read before a cut stays
+
+    read = read_documents(spark, [tmp_path], partitions=3)
+
+    assert [document_of(row) for row in ordered(read.documents)] == documents
+    assert rejects_of(read) == rejects
+    assert read.summary == summary
+    assert summary.read == summary.kept + summary.rejected

@@ -32,8 +32,8 @@ def connected_components(edges: DataFrame, *, checkpoint_every: int = 4) -> Data
     """Each node of ``edges`` (string columns ``a``, ``b``) with its component's smallest id.
 
     Returns columns ``node``, ``component``: one row per node that some edge names (a
-    self-loop makes its node one; a null end is no node and its edge no edge), where
-    ``component`` is the smallest node id in the node's component, by code point.
+    self-loop makes its node one; a null is no node, and a row with one links nothing),
+    where ``component`` is the smallest node id in the node's component, by code point.
 
     One round is a large-star then a small-star step; rounds repeat until one changes no
     edge, which costs one count per round. The paper bounds the alternating algorithm at
@@ -65,7 +65,7 @@ def connected_components(edges: DataFrame, *, checkpoint_every: int = 4) -> Data
     current = _kept(
         ends.where(F.col("a").isNotNull() & F.col("b").isNotNull() & (F.col("a") != F.col("b")))
         .select(F.least("a", "b").alias("x"), F.greatest("a", "b").alias("y"))
-        .distinct(),
+        .transform(_by_end),
         checkpoint=False,
     )
     rounds = 0
@@ -98,7 +98,8 @@ def _binary(column: Column) -> Column:
 
     Spark's UTF8_BINARY order compares the UTF-8 bytes, unsigned; UTF-8 was designed so
     that byte order is code-point order for valid UTF-8, which is how Python compares str,
-    so a component's Spark minimum is Python's ``min`` of its ids. A column with another
+    so a component's Spark minimum is Python's ``min`` of its ids (a str that is not valid
+    UTF-8, a lone surrogate, cannot reach Spark in the first place). A column with another
     collation (a case-insensitive one, say) would make ties of distinct ids, hence this.
     """
     return F.collate(column, "UTF8_BINARY")
@@ -108,18 +109,18 @@ def _large_star(edges: DataFrame) -> DataFrame:
     """Each row ``(u, v)`` becomes ``(m(u), v)``: ``m(u)``, the least of ``u`` and its
     smaller neighbours, is the least ``x`` of the rows ending at ``u``, or ``u``."""
     least = edges.groupBy(F.col("y").alias("u")).agg(F.min("x").alias("m"))
-    return (
-        edges.join(least, F.col("x") == F.col("u"), "left")
-        .select(F.coalesce("m", "x").alias("x"), F.col("y"))
-        .distinct()
+    # No distinct here: duplicate rows change no minimum in the small-star step, which
+    # drops them; and the rows keep y, so they stay partitioned by it for that step.
+    return edges.join(least, F.col("x") == F.col("u"), "left").select(
+        F.coalesce("m", "x").alias("x"), F.col("y")
     )
 
 
 def _small_star(edges: DataFrame) -> DataFrame:
     """Each row ``(x, u)`` becomes ``(m(u), x)``, ``m(u)`` being the least ``x`` of the rows
     ending at ``u``; the row ``(m(u), u)`` itself stays, keeping ``u`` on its star."""
-    # A window rather than a group-by and join: the minimum sits beside the rows it is taken
-    # over, in the one shuffle by y.
+    # A window rather than a group-by and a join: the rows come hashed on y (`_by_end`, and
+    # the large-star keeps y), so the minimum is taken where they are, with no shuffle.
     least = F.min("x").over(Window.partitionBy("y"))
     return (
         edges.withColumn("m", least)
@@ -127,19 +128,29 @@ def _small_star(edges: DataFrame) -> DataFrame:
             F.col("m").alias("x"),
             F.when(F.col("x") == F.col("m"), F.col("y")).otherwise(F.col("x")).alias("y"),
         )
-        .distinct()
+        .transform(_by_end)
     )
+
+
+def _by_end(edges: DataFrame) -> DataFrame:
+    """``edges`` without repeated rows, partitioned by ``y``.
+
+    The large-star's minima, the small-star's window, the distinct and the change count's
+    group-by on ``(x, y)`` all group rows by ``y`` (or more), and a frame hashed on ``y`` is
+    already grouped for each of them: one shuffle a round serves them all, besides the
+    large-star's join on ``x``, where the distinct alone would hash on ``(x, y)`` and each
+    of the others shuffle again.
+    """
+    return edges.repartition("y").distinct()
 
 
 def _changed(before: DataFrame, after: DataFrame) -> int:
-    """How many edges are in one of ``before`` and ``after`` but not the other (both hold
-    distinct rows), in one action."""
-    return (
-        before.withColumn("before", F.lit(True))
-        .join(after.withColumn("after", F.lit(True)), ["x", "y"], "full_outer")
-        .where(F.col("before").isNull() | F.col("after").isNull())
-        .count()
-    )
+    """How many edges are in one of ``before`` and ``after`` but not the other, in one
+    action: both hold distinct rows, so an edge counted once is in one of them only."""
+    # A union and a group-by rather than a full outer join: both sides are hashed on y
+    # (`_by_end`), which the group-by can use as it is, where the join would hash both
+    # sides on (x, y) again.
+    return before.unionByName(after).groupBy("x", "y").count().where(F.col("count") == 1).count()
 
 
 def _kept(frame: DataFrame, *, checkpoint: bool) -> DataFrame:

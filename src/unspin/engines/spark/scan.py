@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from unspin.engines.checkpoint import run_key
@@ -17,8 +17,11 @@ from unspin.model import RunResult
 from unspin.progress import NoProgress, Progress
 from unspin.report.files import OutputFolder, write_json
 from unspin.report.manifest import MANIFEST, TimedProgress, build_manifest, describe_input, utc_now
+from unspin.report.parquet import jsonl_to_parquet
 
 InputPath = str | os.PathLike[str]
+# What the records can be written as: JSON Lines (as the local engine), or Parquet.
+FORMATS = ("jsonl", "parquet")
 # More rejected than this share of what was read fails the run (as `unspin.api.scan`).
 MAX_REJECTED_SHARE = 0.5
 
@@ -44,6 +47,7 @@ def scan_with_spark(
     partitions: int | None = None,
     all_pairs: bool = False,
     to_stage: str | None = None,
+    output_format: str = "jsonl",
     progress: Progress | None = None,
     command: Sequence[str] | None = None,
 ) -> SparkRun:
@@ -53,14 +57,22 @@ def scan_with_spark(
     written, so a stopped run resumes; ``to_stage`` stops after one of STAGES."""
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format '{output_format}': choose one of {', '.join(FORMATS)}")
     if to_stage is not None and to_stage not in STAGES:
         raise UsageError(f"unknown stage '{to_stage}': choose one of {', '.join(STAGES)}")
     started = utc_now()
     timed = TimedProgress(progress or NoProgress())
     out = Path(out_dir)
-    folder = OutputFolder(out, [*RECORD_FILES, MANIFEST])
+    names = [_named(name, output_format) for name in RECORD_FILES]
+    folder = OutputFolder(out, [*RECORD_FILES, *names, MANIFEST])
     described = [describe_input(Path(i)) for i in inputs]
-    options = {"engine": "spark", "all_pairs": all_pairs, "semantic": False}
+    options = {
+        "engine": "spark",
+        "all_pairs": all_pairs,
+        "semantic": False,
+        "format": output_format,
+    }
     key = run_key([fingerprint(), repr(sorted(options.items())), *map(repr, described)])
     try:
         spark = spark_session(master, partitions)
@@ -80,6 +92,14 @@ def scan_with_spark(
     folder.keep()
     if scan.stopped_after is not None:
         return SparkRun(scan, timed.seconds()["total"], None)
+    outputs = dict(scan.outputs)
+    if output_format == "parquet":
+        timed.start("parquet", len(outputs))
+        for name, path in scan.outputs.items():
+            jsonl_to_parquet(path, out / _named(name, output_format))
+            path.unlink()
+            outputs[name] = out / _named(name, output_format)
+            timed.advance()
     manifest = build_manifest(
         result=RunResult((), (), (), (), scan.summary),
         inputs=described,
@@ -88,12 +108,13 @@ def scan_with_spark(
             "master": spark.sparkContext.master,
             "partitions": int(spark.conf.get("spark.sql.shuffle.partitions") or 0),
             "html": False,
+            "format": output_format,
         },
         command=command,
         started=started,
         seconds=timed.seconds(),
         candidate_pairs=scan.candidates.total if scan.candidates else 0,
-        outputs=list(RECORD_FILES),
+        outputs=names,
         candidates=asdict(scan.candidates) if scan.candidates else None,
     )
     manifest["counts"].update(
@@ -105,4 +126,9 @@ def scan_with_spark(
     )
     written = write_json(out / MANIFEST, manifest)
     remove_stages(out)  # every output is written
-    return SparkRun(scan, manifest["seconds"]["total"], written)
+    return SparkRun(replace(scan, outputs=outputs), manifest["seconds"]["total"], written)
+
+
+def _named(name: str, output_format: str) -> str:
+    """A record file's name in ``output_format`` (``pairs.jsonl`` -> ``pairs.parquet``)."""
+    return name if output_format == "jsonl" else name.removesuffix(".jsonl") + ".parquet"
