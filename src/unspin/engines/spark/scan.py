@@ -67,12 +67,8 @@ def scan_with_spark(
     names = [_named(name, output_format) for name in RECORD_FILES]
     folder = OutputFolder(out, [*RECORD_FILES, *names, MANIFEST])
     described = [describe_input(Path(i)) for i in inputs]
-    options = {
-        "engine": "spark",
-        "all_pairs": all_pairs,
-        "semantic": False,
-        "format": output_format,
-    }
+    # The format is left out of the run's key: stage tables do not depend on it.
+    options = {"engine": "spark", "all_pairs": all_pairs, "semantic": False}
     key = run_key([fingerprint(), repr(sorted(options.items())), *map(repr, described)])
     try:
         spark = spark_session(master, partitions)
