@@ -43,6 +43,7 @@ from unspin.report.manifest import (
     MANIFEST,
     TimedProgress,
     build_manifest,
+    counts,
     describe_input,
     utc_now,
 )
@@ -62,10 +63,15 @@ class Run:
 
     def check_rejections(self) -> None:
         """Raise :class:`MostlyRejectedError` when over half of what was read was rejected."""
-        s = self.result.summary
-        if s.read and s.rejected > s.read * MAX_REJECTED_SHARE:
-            where = self.outputs.get("rejects.jsonl")
-            raise MostlyRejectedError(s.read, s.rejected, str(where or "the rejects"))
+        check_rejected_share(self.result.summary, self.outputs.get("rejects.jsonl"))
+
+
+def check_rejected_share(summary: IngestSummary, rejects: Path | None) -> None:
+    """Raise :class:`MostlyRejectedError` when over MAX_REJECTED_SHARE of what was read was
+    rejected (``rejects``: where the rejects were written)."""
+    s = summary
+    if s.read and s.rejected > s.read * MAX_REJECTED_SHARE:
+        raise MostlyRejectedError(s.read, s.rejected, str(rejects or "the rejects"))
 
 
 def compare_documents(a: Document, b: Document, *, semantic: bool = False) -> RunResult:
@@ -184,7 +190,7 @@ def scan(
             index.record_scan(result.pairs, result.families)
     described = [describe_input(Path(i)) for i in inputs]  # hashing is part of the run's time
     manifest = build_manifest(
-        result=result,
+        counted=counts(result, ran.candidates.total, asdict(ran.candidates)),
         inputs=described,
         options={
             "engine": engine,
@@ -197,9 +203,7 @@ def scan(
         command=command,
         started=started_at,
         seconds=timed.seconds(),
-        candidate_pairs=ran.candidates.total,
         outputs=list(outputs),
-        candidates=asdict(ran.candidates),
     )
     outputs[MANIFEST] = write_json(folder.path / MANIFEST, manifest)
     (folder.path / CHECKPOINT).unlink(missing_ok=True)  # every output is written

@@ -331,6 +331,7 @@ def _spark_scan(
     options: _SparkOptions,
 ) -> None:
     from unspin.engines.spark.scan import scan_with_spark
+    from unspin.report.terminal import print_found_counts, print_read_counts
 
     if semantic or db is not None:
         raise UsageError(
@@ -350,12 +351,9 @@ def _spark_scan(
             command=sys.argv,
         )
     scan = run.scan
-    s = scan.summary
+    console = Stdout()
     with stdout_may_close():
-        click.echo(
-            f"read {s.read}  kept {s.kept}  rejected {s.rejected}  renamed {s.renamed}  "
-            f"warnings {s.warnings}"
-        )
+        print_read_counts(console, scan.summary)
         if scan.resumed:
             click.echo(
                 f"resumed from the stage tables of an earlier run: {', '.join(scan.resumed)}"
@@ -366,13 +364,7 @@ def _spark_scan(
             )
             return
         assert scan.candidates is not None
-        found = ", ".join(
-            f"{scan.relations.get(r, 0)} {r}" for r in ("duplicate", "rewrite", "partial")
-        )
-        click.echo(
-            f"{scan.candidates.total} candidate pairs aligned → {scan.pairs} pairs ({found})"
-        )
-        click.echo(f"{scan.families} families")
+        print_found_counts(console, scan.candidates.total, scan.relations, scan.families)
         click.echo(f"done in {run.seconds:.1f} s")
         click.echo("wrote " + ", ".join(str(p) for p in [*scan.outputs.values(), run.manifest]))
     run.check_rejections()

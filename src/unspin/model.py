@@ -6,10 +6,11 @@ Offsets are Python string indices into ``Document.text`` exactly as unspin store
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 PassageKind = Literal["verbatim", "spun", "paraphrase"]
 Relation = Literal["duplicate", "rewrite", "partial"]
+RELATIONS: tuple[Relation, ...] = get_args(Relation)  # in the order reports list them
 # "a->b": a is the likely source of b; "b->a": the reverse; None: no evidence either way.
 Direction = Literal["a->b", "b->a"]
 # Where a document's date came from. "metadata": the record's own `date` field, or a page's

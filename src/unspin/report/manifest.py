@@ -20,7 +20,7 @@ from typing import Any
 
 from unspin import __version__
 from unspin.fingerprint import configuration, file_sha256, lexicon_info
-from unspin.model import RunResult
+from unspin.model import RELATIONS, IngestSummary, RunResult
 from unspin.progress import Progress
 
 MANIFEST = "manifest.json"
@@ -110,8 +110,22 @@ def describe_input(path: Path) -> dict[str, Any]:
 def counts(
     result: RunResult, candidate_pairs: int, candidates: Mapping[str, int] | None = None
 ) -> dict[str, Any]:
-    s = result.summary
-    relations = Counter(p.relation for p in result.pairs)
+    relations: Counter[str] = Counter(p.relation for p in result.pairs)
+    return record_counts(
+        result.summary, relations, len(result.families), candidate_pairs, candidates
+    )
+
+
+def record_counts(
+    summary: IngestSummary,
+    relations: Mapping[str, int],
+    families: int,
+    candidate_pairs: int,
+    candidates: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
+    """The manifest's counts from the numbers themselves (an engine that never holds the
+    run's records in memory counts them as it writes them)."""
+    s = summary
     return {
         "read": s.read,
         "kept": s.kept,
@@ -120,23 +134,21 @@ def counts(
         "renamed": s.renamed,
         "candidate_pairs": candidate_pairs,
         **({"candidates": dict(candidates)} if candidates is not None else {}),
-        "pairs": len(result.pairs),
-        "pairs_by_relation": {r: relations[r] for r in ("duplicate", "rewrite", "partial")},
-        "families": len(result.families),
+        "pairs": sum(relations.values()),
+        "pairs_by_relation": {r: relations.get(r, 0) for r in RELATIONS},
+        "families": families,
     }
 
 
 def build_manifest(
     *,
-    result: RunResult,
+    counted: Mapping[str, Any],
     inputs: Sequence[Mapping[str, Any]],
     options: Mapping[str, Any],
     command: Sequence[str] | None,
     started: str,
     seconds: Mapping[str, float],
-    candidate_pairs: int,
     outputs: Sequence[str],
-    candidates: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     described = configuration()
     return {
@@ -153,6 +165,6 @@ def build_manifest(
             "parameters": described["parameters"],
         },
         "inputs": [dict(item) for item in inputs],  # from describe_input
-        "counts": counts(result, candidate_pairs, candidates),
+        "counts": dict(counted),  # `counts` of the result, or `record_counts`
         "outputs": sorted([*outputs, MANIFEST]),
     }

@@ -9,7 +9,15 @@ from dataclasses import replace
 from rich.console import Console
 from rich.table import Table
 
-from unspin.model import Document, DocumentReport, PairResult, RunResult, Trace
+from unspin.model import (
+    RELATIONS,
+    Document,
+    DocumentReport,
+    IngestSummary,
+    PairResult,
+    RunResult,
+    Trace,
+)
 
 KIND_STYLE = {"verbatim": "green", "spun": "yellow", "paraphrase": "cyan"}
 EXCERPT = 90
@@ -96,20 +104,31 @@ def print_compare(console: Console, result: RunResult, docs: Mapping[str, Docume
 TOP = 3
 
 
-def print_scan_summary(
-    console: Console, result: RunResult, seconds: float, candidates: int
-) -> None:
-    """Counts, then the largest families and the strongest pairs, each with what to look at."""
-    s = result.summary
+def print_read_counts(console: Console, s: IngestSummary) -> None:
     # renamed: kept under a derived id (theirs was taken); warnings: about kept records.
     console.print(
         f"read {s.read}  kept {s.kept}  rejected {s.rejected}  renamed {s.renamed}  "
         f"warnings {s.warnings}"
     )
-    relations = Counter(p.relation for p in result.pairs)
-    found = ", ".join(f"{relations[r]} {r}" for r in ("duplicate", "rewrite", "partial"))
-    console.print(f"{candidates} candidate pairs aligned → {len(result.pairs)} pairs ({found})")
-    console.print(f"{len(result.families)} families")
+
+
+def print_found_counts(
+    console: Console, candidates: int, relations: Mapping[str, int], families: int
+) -> None:
+    """Pairs aligned and found, by relation, and families."""
+    found = ", ".join(f"{relations.get(r, 0)} {r}" for r in RELATIONS)
+    pairs = sum(relations.values())
+    console.print(f"{candidates} candidate pairs aligned → {pairs} pairs ({found})")
+    console.print(f"{families} families")
+
+
+def print_scan_summary(
+    console: Console, result: RunResult, seconds: float, candidates: int
+) -> None:
+    """Counts, then the largest families and the strongest pairs, each with what to look at."""
+    print_read_counts(console, result.summary)
+    relations: Counter[str] = Counter(p.relation for p in result.pairs)
+    print_found_counts(console, candidates, relations, len(result.families))
     largest = sorted(result.families, key=lambda f: (-len(f.members), f.id))[:TOP]
     for family in largest:
         console.print(

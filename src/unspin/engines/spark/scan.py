@@ -7,23 +7,28 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from unspin.api import check_rejected_share
 from unspin.engines.checkpoint import run_key
 from unspin.engines.spark.engine import RECORD_FILES, SparkScan, run
 from unspin.engines.spark.session import spark_session
 from unspin.engines.spark.stages import FOLDER, STAGES, remove_stages
-from unspin.errors import MostlyRejectedError, UsageError
+from unspin.errors import UsageError
 from unspin.fingerprint import fingerprint
-from unspin.model import RunResult
 from unspin.progress import NoProgress, Progress
 from unspin.report.files import OutputFolder, write_json
-from unspin.report.manifest import MANIFEST, TimedProgress, build_manifest, describe_input, utc_now
+from unspin.report.manifest import (
+    MANIFEST,
+    TimedProgress,
+    build_manifest,
+    describe_input,
+    record_counts,
+    utc_now,
+)
 from unspin.report.parquet import jsonl_to_parquet
 
 InputPath = str | os.PathLike[str]
 # What the records can be written as: JSON Lines (as the local engine), or Parquet.
 FORMATS = ("jsonl", "parquet")
-# More rejected than this share of what was read fails the run (as `unspin.api.scan`).
-MAX_REJECTED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -33,10 +38,8 @@ class SparkRun:
     manifest: Path | None  # None when the run stopped after a stage
 
     def check_rejections(self) -> None:
-        s = self.scan.summary
-        if s.read and s.rejected > s.read * MAX_REJECTED_SHARE:
-            where = self.scan.outputs.get("rejects.jsonl")
-            raise MostlyRejectedError(s.read, s.rejected, str(where or "the rejects"))
+        """Raise :class:`MostlyRejectedError` when over half of what was read was rejected."""
+        check_rejected_share(self.scan.summary, self.scan.outputs.get("rejects.jsonl"))
 
 
 def scan_with_spark(
@@ -96,8 +99,10 @@ def scan_with_spark(
             path.unlink()
             outputs[name] = out / _named(name, output_format)
             timed.advance()
+    aligned = scan.candidates.total if scan.candidates else 0
+    stats = asdict(scan.candidates) if scan.candidates else None
     manifest = build_manifest(
-        result=RunResult((), (), (), (), scan.summary),
+        counted=record_counts(scan.summary, scan.relations, scan.families, aligned, stats),
         inputs=described,
         options={
             **options,
@@ -109,16 +114,7 @@ def scan_with_spark(
         command=command,
         started=started,
         seconds=timed.seconds(),
-        candidate_pairs=scan.candidates.total if scan.candidates else 0,
         outputs=names,
-        candidates=asdict(scan.candidates) if scan.candidates else None,
-    )
-    manifest["counts"].update(
-        pairs=scan.pairs,
-        pairs_by_relation={
-            r: scan.relations.get(r, 0) for r in ("duplicate", "rewrite", "partial")
-        },
-        families=scan.families,
     )
     written = write_json(out / MANIFEST, manifest)
     remove_stages(out)  # every output is written
