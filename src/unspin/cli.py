@@ -19,6 +19,7 @@ from rich.console import Console
 
 from unspin import __version__
 from unspin import cli_index as index_commands
+from unspin.cli_dedup import dedup as dedup_command
 from unspin.console import (
     RichProgress,
     Stdout,
@@ -373,6 +374,7 @@ def _spark_scan(
 main.add_command(index_commands.index)
 main.add_command(index_commands.trace)
 main.add_command(index_commands.serve)
+main.add_command(dedup_command)
 
 if __name__ == "__main__":
     main()

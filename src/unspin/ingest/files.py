@@ -191,7 +191,7 @@ def _position(doc: Document, source: Source) -> str:
 
 def list_files(inputs: list[Input]) -> Iterator[tuple[Source, str] | Reject]:
     """Every file to read, with the id its records are named by (see the module notes)."""
-    base = _common_folder(inputs)
+    base = common_folder(inputs)
     for item in inputs:
         if not item.is_folder:
             assert item.extension is not None  # set for every checked file
@@ -208,7 +208,7 @@ def list_files(inputs: list[Input]) -> Iterator[tuple[Source, str] | Reject]:
             yield Source(found, _file_id(found, extension, base)), extension
 
 
-def _common_folder(inputs: list[Input]) -> str | None:
+def common_folder(inputs: list[Input]) -> str | None:
     """The folder all inputs are in (a folder input counting as itself), as an absolute path."""
     anchors = [
         os.path.abspath(item.path if item.is_folder else item.path.parent) for item in inputs

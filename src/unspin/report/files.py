@@ -31,9 +31,18 @@ def _umask() -> int:
     return mask
 
 
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[IO[str]]:
+def _replacing(path: Path) -> contextlib.AbstractContextManager[IO[str]]:
     """A text file to write that becomes ``path`` only once it is complete."""
+    return _replacing_file(path, binary=False)
+
+
+def replacing_bytes(path: Path) -> contextlib.AbstractContextManager[IO[bytes]]:
+    """A binary file to write that becomes ``path`` only once it is complete."""
+    return _replacing_file(path, binary=True)
+
+
+@contextlib.contextmanager
+def _replacing_file(path: Path, binary: bool) -> Iterator[IO[Any]]:
     try:
         handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
@@ -42,8 +51,12 @@ def _replacing(path: Path) -> Iterator[IO[str]]:
         ) from err
     try:
         os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is for the temporary file only
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            yield out
+        if binary:
+            with os.fdopen(handle, "wb") as out:
+                yield out
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                yield out
         os.replace(tmp, path)
     except BaseException as err:
         with contextlib.suppress(OSError):

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 # The local master when none is given: every core of this machine.
 DEFAULT_MASTER = "local[*]"
 
+# Heap of the driver JVM when the master is local, where the driver is also the executor.
+# Spark's default (1g) lost task results from the block manager at 10,000 documents
+# (`python -m benchmarks.speed run --sizes 10000 --methods unspin-spark`); 4g ran it. Set
+# UNSPIN_SPARK_DRIVER_MEMORY (e.g. "8g") to change it; on a cluster, spark-submit's
+# --driver-memory and --executor-memory decide instead, and this is not applied.
+LOCAL_DRIVER_MEMORY = "4g"
+
 
 def require() -> None:
     """Raise MissingExtraError (with the pip line) unless PySpark and pandas are installed."""
@@ -42,15 +49,19 @@ def spark_session(master: str | None = None, partitions: int | None = None) -> S
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
+    chosen = master or os.environ.get("UNSPIN_SPARK_MASTER", DEFAULT_MASTER)
     builder = (
         SparkSession.builder.appName("unspin")
-        .master(master or os.environ.get("UNSPIN_SPARK_MASTER", DEFAULT_MASTER))
+        .master(chosen)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")  # unspin reports its own progress
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         # Python workers stay up between tasks, so the lexicon loads once per worker.
         .config("spark.python.worker.reuse", "true")
     )
+    if chosen.startswith("local"):
+        memory = os.environ.get("UNSPIN_SPARK_DRIVER_MEMORY", LOCAL_DRIVER_MEMORY)
+        builder = builder.config("spark.driver.memory", memory)
     if partitions is not None:
         builder = builder.config("spark.sql.shuffle.partitions", str(partitions))
         builder = builder.config("spark.default.parallelism", str(partitions))

@@ -1,0 +1,1 @@
+"""`unspin dedup` on the labelled spun-news corpus: copies removed, originals kept."""
