@@ -32,7 +32,7 @@ def evaluate(folder: Path, method: str, workers: int) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
-    meta = generate(out, args.size, args.seed)
+    meta = generate(out, args.size, args.seed, dates=not args.no_dates)
     print(f"corpus: {meta['size']} documents in {out} ({json.dumps(meta['roles'])})")
     for method in args.methods:
         print(f"running {method} ...", flush=True)
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--size", type=int, default=DEFAULT_SIZE, help="documents, sources included")
         p.add_argument("--seed", type=int, default=DEFAULT_SEED)
         p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+        p.add_argument("--no-dates", action="store_true", help="records without dates")
     p_run.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     p_run.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
     p_score = commands.add_parser("score", help="re-score the predictions of an earlier run")
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             args = parser.parse_args(["run", *(argv or sys.argv[1:])])
         return run(args)
     if args.command == "generate":
-        meta = generate(args.out, args.size, args.seed)
+        meta = generate(args.out, args.size, args.seed, dates=not args.no_dates)
         print(f"{meta['size']} documents written to {args.out}: {json.dumps(meta['roles'])}")
         return 0
     if args.command == "score":

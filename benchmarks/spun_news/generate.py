@@ -212,10 +212,20 @@ class Generator:
         self.add_derived(name, number, writer, article.category, origins, site, rate)
 
 
+def _undated(record: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in record.items() if key != "date"}
+
+
 def generate(
-    out: Path, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED, tarball: Path = bbc.TARBALL
+    out: Path,
+    size: int = DEFAULT_SIZE,
+    seed: int = DEFAULT_SEED,
+    tarball: Path = bbc.TARBALL,
+    dates: bool = True,
 ) -> dict[str, object]:
-    """Write ``corpus.jsonl``, ``labels.jsonl`` and ``meta.json`` into ``out``."""
+    """Write ``corpus.jsonl``, ``labels.jsonl`` and ``meta.json`` into ``out``; without
+    ``dates`` the records carry none (the same corpus otherwise: direction must then come
+    from the texts)."""
     thesaurus = load()
     if thesaurus is None:
         raise RuntimeError(
@@ -233,10 +243,12 @@ def generate(
     in_corpus = {o for label in generator.labels for o in label.origins}
     overlaps = sorted(sorted(p) for p in bbc.natural_overlaps(articles) if p <= in_corpus)
     out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(out / "corpus.jsonl", generator.records)
+    records = generator.records if dates else [_undated(r) for r in generator.records]
+    write_jsonl(out / "corpus.jsonl", records)
     write_jsonl(out / "labels.jsonl", (label_to_json(label) for label in generator.labels))
     meta = {
         "seed": seed,
+        "dates": dates,
         "size": len(generator.records),
         "roles": dict(Counter(label.transformation or label.role for label in generator.labels)),
         "natural_overlaps": overlaps,

@@ -97,10 +97,17 @@ def run_unspin(corpus: Path, workers: int, semantic: bool) -> Predictions:
     result = get_engine("local", workers, semantic=semantic).run(documents, NoProgress())
     return {
         "pairs": [
-            [p.a, p.b, [[q.a_start, q.a_end, q.b_start, q.b_end] for q in p.passages], p.relation]
+            [
+                p.a,
+                p.b,
+                [[q.a_start, q.a_end, q.b_start, q.b_end] for q in p.passages],
+                p.relation,
+                p.direction,
+            ]
             for p in result.pairs
         ],
         "families": [list(f.members) for f in result.families],
+        "originals": [f.original for f in result.families],
         "boilerplate": {d.id: [[s.start, s.end] for s in d.boilerplate] for d in result.documents},
         "inserted": {d.id: [[s.start, s.end] for s in d.inserted] for d in result.documents},
     }

@@ -194,9 +194,53 @@ def score(truth: Truth, predictions: dict[str, Any]) -> dict[str, Any]:
     if groups is None:
         groups = _components([(a, b) for a, b, *_ in predictions["pairs"]])
     result["family_ari"] = adjusted_rand_index(_families(truth), _predicted_families(truth, groups))
+    if any(len(entry) > 4 for entry in predictions["pairs"]):
+        result["direction"] = _directions(truth, predictions["pairs"])
+    if "originals" in predictions:
+        result["originals"] = _originals(truth, groups, predictions["originals"])
     result["wall_s"] = predictions.get("wall_s")
     result["peak_mib"] = predictions.get("peak_mib")
     return result
+
+
+def _directions(truth: Truth, pairs: list[list[Any]]) -> dict[str, dict[str, float]]:
+    """For each true pair found, whether its direction names the labelled source (right),
+    the derived document (reversed) or neither (none), by transformation."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, b, _, _, direction, *_ in pairs:
+        if truth.pair_class(a, b) != "true":
+            continue
+        source, derived = (a, b) if a in truth.labels[b].sources else (b, a)
+        transformation = str(truth.labels[derived].transformation)
+        named = {"a->b": a, "b->a": b}.get(direction or "")
+        verdict = "none" if named is None else ("right" if named == source else "reversed")
+        for row in (transformation, "all"):
+            counts[row][verdict] += 1
+    out: dict[str, dict[str, float]] = {}
+    for row in (*TRANSFORMATIONS, "all"):
+        found = counts[row]
+        total = sum(found.values())
+        out[row] = {
+            "accuracy": found["right"] / total if total else 0.0,
+            "right": found["right"],
+            "reversed": found["reversed"],
+            "none": found["none"],
+        }
+    return out
+
+
+def _originals(truth: Truth, groups: list[list[str]], originals: list[str]) -> dict[str, float]:
+    """Of the predicted families that hold a labelled source, the share whose original is
+    the root of that source's true family (the article everything else came from)."""
+    roots = dict(zip(truth.labels, _families(truth), strict=True))
+    judged = right = 0
+    for members, original in zip(groups, originals, strict=True):
+        sources = {roots[m] for m in members if truth.labels[m].role == "source"}
+        if not sources:
+            continue
+        judged += 1
+        right += roots[original] in sources and truth.labels[original].role == "source"
+    return {"accuracy": right / judged if judged else 0.0, "families": judged}
 
 
 def _plagdet(truth: Truth, detections: dict[str, list[Detection]]) -> dict[str, dict[str, float]]:

@@ -30,6 +30,20 @@ def _spans(result: dict[str, Any], key: str) -> str:
     return f"{s['precision']:.2f} / {s['recall']:.2f} / {s['f1']:.2f}"
 
 
+def _direction(result: dict[str, Any], row: str) -> str:
+    if "direction" not in result:
+        return NA
+    s = result["direction"][row]
+    return f"{s['accuracy']:.2f} ({s['right']} / {s['reversed']} / {s['none']})"
+
+
+def _original(result: dict[str, Any]) -> str:
+    if "originals" not in result:
+        return NA
+    s = result["originals"]
+    return f"{s['accuracy']:.2f} of {s['families']}"
+
+
 def rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
     """Header row first; a method that could not run shows n/a in every cell."""
     methods = list(results)
@@ -42,7 +56,10 @@ def rows(results: dict[str, dict[str, Any]]) -> list[list[str]]:
     for name in (*TRANSFORMATIONS, "all"):
         add(f"{name}: pair P / R / F1", lambda r, n=name: _pair(r, n))
         add(f"{name}: PlagDet", lambda r, n=name: _plagdet(r, n))
+    for name in (*TRANSFORMATIONS, "all"):
+        add(f"{name}: direction right / reversed / none", lambda r, n=name: _direction(r, n))
     add("families: ARI", lambda r: f"{r['family_ari']:.3f}")
+    add("families: original is the labelled source", lambda r: _original(r))
     add("wrapped: boilerplate chars P / R / F1", lambda r: _spans(r, "boilerplate"))
     add("compilation: inserted chars P / R / F1", lambda r: _spans(r, "inserted"))
     add("wall time (s)", lambda r: f"{r['wall_s']:.1f}")

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 
 import xxhash
 
+from unspin.direction import for_documents
 from unspin.model import Document
 from unspin.prepare import Prepared
-from unspin.relate import PairEvidence, dated_direction
+from unspin.relate import PairEvidence
 
 
 def content_key(doc: Document) -> str:
@@ -61,11 +62,12 @@ def mirrored(item: PairEvidence) -> PairEvidence:
 def for_copy(item: PairEvidence, original: str, copy: Document, partner: Document) -> PairEvidence:
     """``item``, a pair of ``original`` and ``partner``, restated for an exact copy of it.
 
-    The copy has the same text, so passages, coverage and relation carry over; the direction
-    comes from the copy's own date, and the sides follow the ids' order as everywhere.
+    The copy has the same text, so passages, coverage, relation and the texts' direction
+    signals carry over; its own date and site give the rest (`direction.for_documents`), and
+    the sides follow the ids' order as everywhere.
     """
     oriented = item if item.result.a == original else mirrored(item)
-    result = replace(oriented.result, a=copy.id, direction=dated_direction(copy, partner))
+    result = for_documents(replace(oriented.result, a=copy.id), copy, partner)
     renamed = PairEvidence(result, oriented.a_covered, oriented.b_covered)
     return renamed if copy.id < partner.id else mirrored(renamed)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.metadata
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ MODULES = (
     "unspin.align.runs",
     "unspin.copied_words",
     "unspin.relate",
+    "unspin.direction",
 )
 
 
@@ -44,6 +46,13 @@ def _constants(module_name: str) -> dict[str, Any]:
         for name, value in sorted(vars(module).items())
         if name.isupper() and isinstance(value, int | float | str | bool)
     }
+
+
+def _version_of(package: str) -> str | None:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def file_sha256(path: Path) -> str:
@@ -87,6 +96,8 @@ def configuration() -> dict[str, Any]:
         # Where the lexicon lies differs from machine to machine; what it holds does not.
         "lexicon": {k: v for k, v in lexicon_info().items() if k != "path"},
         "parameters": {name: _constants(name) for name in MODULES},
+        # Word frequencies decide the spin signal of direction (`unspin.direction`).
+        "wordfreq": _version_of("wordfreq"),
     }
     canonical = json.dumps(described, sort_keys=True, separators=(",", ":"))
     described["fingerprint"] = "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:16]

@@ -5,8 +5,9 @@ Offsets are Python string indices into ``Document.text`` exactly as unspin store
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 PassageKind = Literal["verbatim", "spun", "paraphrase"]
 Relation = Literal["duplicate", "rewrite", "partial"]
@@ -124,6 +125,11 @@ class PairResult:
     # words): reported beside the coverage of copied wording, never added to it.
     paraphrase_a: float = 0.0
     paraphrase_b: float = 0.0
+    # How sure `direction` is, in [0, 1] (None when there is no direction), and the signals
+    # it was read from with their weights: positive toward "a->b" (a is the source),
+    # negative toward "b->a" (see `unspin.direction`).
+    confidence: float | None = None
+    direction_evidence: tuple[tuple[str, float], ...] = ()
 
     def seen_from(self, doc_id: str) -> PairResult:
         """The pair with ``doc_id`` as side ``a`` (it must be one of the two)."""
@@ -145,7 +151,23 @@ class PairResult:
             passages=tuple(p.swapped() for p in self.passages),
             paraphrase_a=self.paraphrase_b,
             paraphrase_b=self.paraphrase_a,
+            confidence=self.confidence,
+            direction_evidence=tuple((name, -weight) for name, weight in self.direction_evidence),
         )
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any]) -> PairResult:
+        """A pair from its fields as ``dataclasses.asdict`` or JSON gives them back (lists
+        where the dataclass holds tuples)."""
+        values = dict(fields)
+        values["passages"] = tuple(
+            Passage(**{**p, "substitutions": tuple(tuple(s) for s in p["substitutions"])})
+            for p in values["passages"]
+        )
+        values["direction_evidence"] = tuple(
+            (str(name), float(weight)) for name, weight in values.get("direction_evidence", ())
+        )
+        return cls(**values)
 
 
 @dataclass(frozen=True)

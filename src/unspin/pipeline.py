@@ -9,6 +9,7 @@ from unspin.align import align_pair
 from unspin.boilerplate import repeated_lines_by_site
 from unspin.boilerplate.repeated import NO_SITE
 from unspin.copies import CopyGroups, as_copy, for_copy
+from unspin.direction import needs_pieces, with_pieces
 from unspin.families import build_families
 from unspin.model import Document, DocumentReport, Family, PairResult
 from unspin.prepare import Prepared, prepare
@@ -18,6 +19,7 @@ from unspin.relate import (
     explained_share,
     explanations_for,
     find_inserted,
+    pieces_share,
     relate_pair,
 )
 
@@ -93,6 +95,46 @@ def restore_copies(
     return copy_of, found
 
 
+def by_document(evidence: Iterable[PairEvidence]) -> dict[str, list[PairEvidence]]:
+    """Each document's pairs."""
+    found: dict[str, list[PairEvidence]] = defaultdict(list)
+    for item in evidence:
+        found[item.result.a].append(item)
+        found[item.result.b].append(item)
+    return found
+
+
+def oriented_by_pieces(
+    evidence: Sequence[PairEvidence], pieces: Callable[[str], float]
+) -> list[PairEvidence]:
+    """``evidence`` with the pieces signal added where a pair needs it
+    (`direction.needs_pieces`); ``pieces`` gives a document's pieces share, and is asked
+    only about the documents of those pairs."""
+    out: list[PairEvidence] = []
+    for item in evidence:
+        result = item.result
+        if needs_pieces(result):
+            shares = {result.a: pieces(result.a), result.b: pieces(result.b)}
+            item = PairEvidence(with_pieces(result, shares), item.a_covered, item.b_covered)
+        out.append(item)
+    return out
+
+
+def corpus_pieces(
+    evidence: Sequence[PairEvidence], prepared: Callable[[str], Prepared]
+) -> Callable[[str], float]:
+    """A document's pieces share from all of its pairs in ``evidence`` (each computed once)."""
+    held = by_document(evidence)
+    known: dict[str, float] = {}
+
+    def share(doc_id: str) -> float:
+        if doc_id not in known:
+            known[doc_id] = pieces_share(prepared(doc_id), held.get(doc_id, []))
+        return known[doc_id]
+
+    return share
+
+
 def document_reports(
     ids: Sequence[str],
     prepared: Callable[[str], Prepared],
@@ -104,10 +146,7 @@ def document_reports(
     ``explained`` gives each document's share explained by its partners; by default it is
     computed from ``evidence`` for ``ids`` (a trace, which does not hold its partners'
     other pairs, passes its own)."""
-    by_doc: dict[str, list[PairEvidence]] = defaultdict(list)
-    for item in evidence:
-        by_doc[item.result.a].append(item)
-        by_doc[item.result.b].append(item)
+    by_doc = by_document(evidence)
     if explained is None:
         explained = {i: explained_share(prepared(i), by_doc.get(i, [])) for i in ids}
     return tuple(

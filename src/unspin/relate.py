@@ -9,10 +9,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from unspin import direction
 from unspin.align import LONE_MEANING_LINK_MIN, VERBATIM_MIN, AlignedPassage
 from unspin.align.cleanup import is_copied
 from unspin.copied_words import copied_story_words
-from unspin.model import Direction, Document, InsertedSpan, PairResult, Relation
+from unspin.model import InsertedSpan, PairResult, Relation
 from unspin.prepare import Prepared
 
 # Relation thresholds, on the share of each side's story characters inside aligned passages.
@@ -105,19 +106,6 @@ def _spans(passages: Sequence[AlignedPassage], side_a: bool) -> list[tuple[int, 
     return [(x.passage.b_start, x.passage.b_end) for x in passages]
 
 
-def direction_from_dates(a: Prepared, b: Prepared) -> Direction | None:
-    """Older publication date first; crawl dates only bound publication, so never count."""
-    return dated_direction(a.doc, b.doc)
-
-
-def dated_direction(a: Document, b: Document) -> Direction | None:
-    """`direction_from_dates` for two documents."""
-    date_a, date_b = a.publication_date, b.publication_date
-    if date_a and date_b and date_a != date_b:
-        return "a->b" if date_a < date_b else "b->a"
-    return None
-
-
 def relate_pair(
     a: Prepared, b: Prepared, passages: Sequence[AlignedPassage]
 ) -> PairEvidence | None:
@@ -165,12 +153,27 @@ def relate_pair(
         score=round(score, 4),
         coverage_a=round(coverage_a, 4),
         coverage_b=round(coverage_b, 4),
-        direction=direction_from_dates(a, b),
+        direction=None,
         passages=tuple(p.passage for p in passages),
         paraphrase_a=round(paraphrase_a, 4),
         paraphrase_b=round(paraphrase_b, 4),
     )
-    return PairEvidence(result, a_covered, b_covered)
+    versions = (coverage_a, coverage_b) if relation != "partial" else None
+    # Distinct sentences passage by passage: a merge is a passage with fewer on one side;
+    # a sentence the copy repeats (its headline again) counts once.
+    sentences = (
+        sum(_distinct_sentences(a, p.a_sentences) for p in passages),
+        sum(_distinct_sentences(b, p.b_sentences) for p in passages),
+    )
+    signals = direction.metadata_evidence(a.doc, b.doc) + direction.text_evidence(
+        a, b, result.passages, sentences, versions
+    )
+    return PairEvidence(direction.oriented(result, signals), a_covered, b_covered)
+
+
+def _distinct_sentences(p: Prepared, positions: Sequence[int]) -> int:
+    sentences, text = p.tokens.sentences, p.doc.text
+    return len({text[sentences[p.story[k]].start : sentences[p.story[k]].end] for k in positions})
 
 
 def _a_small_copy(a: Prepared, b: Prepared, copied: Sequence[AlignedPassage]) -> bool:
@@ -256,6 +259,23 @@ def explained_share(p: Prepared, evidence: Sequence[PairEvidence]) -> float:
         if item.result.b == p.id:
             covered |= item.b_covered
     return _sentence_chars(p, frozenset(covered)) / max(1, p.story_chars())
+
+
+def pieces_share(p: Prepared, evidence: Sequence[PairEvidence]) -> float:
+    """Share of ``p``'s story characters that its partners explain beyond the one that
+    explains most: near 0 for a source (its copies cover the same parts) and for a copy of
+    one article, the share of the other pieces for a compilation (`direction.PIECES`)."""
+    covered: list[frozenset[int]] = []
+    for item in evidence:
+        if item.result.a == p.id:
+            covered.append(item.a_covered)
+        if item.result.b == p.id:
+            covered.append(item.b_covered)
+    if len(covered) < 2:
+        return 0.0
+    union = _sentence_chars(p, frozenset().union(*covered))
+    best = max(_sentence_chars(p, c) for c in covered)
+    return (union - best) / max(1, p.story_chars())
 
 
 def find_inserted(

@@ -41,9 +41,15 @@ from unspin.model import (
     TraceDirection,
     TracedSource,
 )
-from unspin.pipeline import compare_prepared, document_reports, families_of, prepare_document
+from unspin.pipeline import (
+    compare_prepared,
+    document_reports,
+    families_of,
+    oriented_by_pieces,
+    prepare_document,
+)
 from unspin.prepare import Prepared
-from unspin.relate import PairEvidence, explained_share
+from unspin.relate import PairEvidence, explained_share, pieces_share
 
 # A passage counts as a quotation when at least this share of its characters, on the
 # article's side, lies between quotation marks: reporters quote the same speech, and a
@@ -132,13 +138,14 @@ class _Tracer:
         self._features: dict[str, DocFeatures] = {}
         self._candidates: dict[str, list[Candidate]] = {}
         self._aligned: dict[IdPair, PairEvidence | None] = {}
+        self._pieces: dict[str, float] = {}
 
     def run(self) -> Traced:
         me = self.article.id
         found = self.candidates(me)
         if self.options.filters_sources:
             found = [c for c in found if self._allowed(self.document(c.id))]
-        evidence = self.pairs(me, found)
+        evidence = oriented_by_pieces(self.pairs(me, found), self.pieces)
         report = document_reports([me], self.prepared, evidence, _Explained(self))[0]
         results = [e.result for e in evidence]
         sources = [s for s in (self._source(e.result.seen_from(me)) for e in evidence) if s]
@@ -231,11 +238,19 @@ class _Tracer:
     def explained(self, doc_id: str) -> float:
         """The share of ``doc_id``'s story that its partners explain (in a scan: all its
         pairs; the traced article's are its own, after the trace's filters)."""
-        me = self.article.id
+        return explained_share(self.prepared(doc_id), self._own_pairs(doc_id))
+
+    def pieces(self, doc_id: str) -> float:
+        """``doc_id``'s pieces share (`relate.pieces_share`), from its pairs as `explained`."""
+        if doc_id not in self._pieces:
+            self._pieces[doc_id] = pieces_share(self.prepared(doc_id), self._own_pairs(doc_id))
+        return self._pieces[doc_id]
+
+    def _own_pairs(self, doc_id: str) -> list[PairEvidence]:
         found = self.candidates(doc_id)
-        if doc_id == me and self.options.filters_sources:
+        if doc_id == self.article.id and self.options.filters_sources:
             found = [c for c in found if self._allowed(self.document(c.id))]
-        return explained_share(self.prepared(doc_id), self.pairs(doc_id, found))
+        return self.pairs(doc_id, found)
 
     # --- the article's view ---------------------------------------------------------
 

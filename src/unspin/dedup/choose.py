@@ -1,14 +1,13 @@
 """Which documents a deduplicated corpus leaves out, and which document each one gives way to.
 
 Two documents are versions of one article when a pair of the chosen relations joins them
-and each side is mostly the other (``COPY_MIN_COVERAGE`` of its story covered, the share
-that makes a copy a version of its source in families). Versions form groups, and each
-group keeps one document, the most preferred under the ``keep`` policy; the others are
-removed, each tied to the kept one by the shortest chain of versions (a spun copy of a spun
-copy names the copy it goes through). A digest page that holds many stories is no version of
-any of them (each is a small share of it), so it neither removes them nor is removed, and
-it does not chain them into one group. Deterministic: the same pairs in any order give the
-same removals.
+into one family (`families.joins_family`). Versions form groups, and each group keeps one
+document, the most preferred under the ``keep`` policy; the others are removed, each tied
+to the kept one by the shortest chain of versions (a spun copy of a spun copy names the
+copy it goes through). A digest page that holds many stories is no version of any of them
+(each is a small share of it), so it neither removes them nor is removed, and it does not
+chain them into one group. Deterministic: the same pairs in any order give the same
+removals.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from unspin.errors import UsageError
-from unspin.families import COPY_MIN_COVERAGE, likely_original
+from unspin.families import joins_family, likely_original
 from unspin.model import Document, PairResult, Relation
 
 Keep = Literal["original", "earliest", "longest"]
@@ -85,8 +84,8 @@ def choose_removals(
 
 
 def _versions(pair: PairResult, relations: frozenset[str]) -> bool:
-    """Whether the two sides are versions of one article (see the module notes)."""
-    return pair.relation in relations and min(pair.coverage_a, pair.coverage_b) >= COPY_MIN_COVERAGE
+    """Whether the two sides are versions of one article, as families join them."""
+    return pair.relation in relations and joins_family(pair)
 
 
 def _groups(edges: Mapping[str, Sequence[PairResult]]) -> list[list[str]]:

@@ -48,13 +48,10 @@ def evidence_record(item: PairEvidence) -> dict[str, Any]:
 
 
 def evidence_from(record: Mapping[str, Any]) -> PairEvidence:
-    fields = dict(record["result"])
-    fields["passages"] = tuple(
-        Passage(**{**p, "substitutions": tuple(tuple(s) for s in p["substitutions"])})
-        for p in fields["passages"]
-    )
     return PairEvidence(
-        PairResult(**fields), frozenset(record["a_covered"]), frozenset(record["b_covered"])
+        PairResult.from_fields(record["result"]),
+        frozenset(record["a_covered"]),
+        frozenset(record["b_covered"]),
     )
 
 

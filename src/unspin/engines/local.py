@@ -33,8 +33,10 @@ from unspin.model import Document
 from unspin.pipeline import (
     Progress,
     compare_prepared,
+    corpus_pieces,
     document_reports,
     families_of,
+    oriented_by_pieces,
     prepare_document,
     restore_copies,
     site_templates,
@@ -210,6 +212,7 @@ class LocalEngine:
             return as_copy(cache[rep], by_id[doc_id]) if rep is not None else cache[doc_id]
 
         progress.start("relate", len(documents))
+        evidence = oriented_by_pieces(evidence, corpus_pieces(evidence, prepared_of))
         reports = document_reports([d.id for d in documents], prepared_of, evidence)
         results = tuple(e.result for e in evidence)
         families = families_of(results, by_id)

@@ -36,7 +36,7 @@ from unspin.errors import InputNotFoundError
 from unspin.fingerprint import fingerprint
 from unspin.index.lexical import LexicalIndex
 from unspin.index.sqlite import SqliteStore
-from unspin.model import Document, Family, PairResult, Passage
+from unspin.model import Document, Family, PairResult
 from unspin.pipeline import site_templates
 from unspin.progress import NoProgress, Progress
 
@@ -322,11 +322,7 @@ def _touched(doc: Document, delta: Mapping[str, frozenset[str]]) -> bool:
 
 
 def _pair(record: dict[str, Any]) -> PairResult:
-    passages = tuple(
-        Passage(**{**p, "substitutions": tuple(tuple(s) for s in p["substitutions"])})
-        for p in record.pop("passages")
-    )
-    return PairResult(**record, passages=passages)
+    return PairResult.from_fields(record)
 
 
 def family_from_record(record: dict[str, Any]) -> Family:

@@ -123,6 +123,10 @@ def pair_record(pair: PairResult, documents: Mapping[str, Document] | None = Non
         "paraphrase_a": pair.paraphrase_a,
         "paraphrase_b": pair.paraphrase_b,
         "direction": pair.direction,
+        "confidence": pair.confidence,
+        "direction_evidence": [
+            {"signal": name, "weight": weight} for name, weight in pair.direction_evidence
+        ],
         "passages": [passage_record(p, text_a, text_b) for p in pair.passages],
     }
 

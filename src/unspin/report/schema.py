@@ -79,6 +79,13 @@ class PassageRecord(TypedDict):
     b_text: str | None
 
 
+class SignalRecord(TypedDict):
+    """One signal of a pair's direction and its weight (`unspin.direction`)."""
+
+    signal: str
+    weight: float
+
+
 class PairRecord(TypedDict):
     a: str
     b: str
@@ -89,6 +96,10 @@ class PairRecord(TypedDict):
     paraphrase_a: float
     paraphrase_b: float
     direction: Direction | None
+    # How sure the direction is, 0-1 (null without one), and the signals it was read from
+    # with their weights: positive toward "a->b", negative toward "b->a" (unspin.direction).
+    confidence: float | None
+    direction_evidence: list[SignalRecord]
     passages: list[PassageRecord]
 
 

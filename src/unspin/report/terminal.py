@@ -38,11 +38,20 @@ def _label(doc: Document) -> str:
     return "  ".join(parts)
 
 
+def _signals(pair: PairResult) -> str:
+    """The signals behind a pair's direction, strongest first, those against it marked."""
+    toward = 1 if pair.direction == "a->b" else -1
+    ranked = sorted(pair.direction_evidence, key=lambda item: -abs(item[1]))
+    return ", ".join(name if weight * toward > 0 else f"not {name}" for name, weight in ranked)
+
+
 def print_pair(console: Console, pair: PairResult, docs: Mapping[str, Document]) -> None:
     a, b = docs[pair.a], docs[pair.b]
     direction = {"a->b": f"{a.id} → {b.id}", "b->a": f"{b.id} → {a.id}"}.get(
-        pair.direction or "", "unknown (no dates to order them)"
+        pair.direction or "", "unknown (no evidence either way)"
     )
+    if pair.confidence is not None:
+        direction += f" (confidence {pair.confidence:.2f}: {_signals(pair)})"
     # Copied wording only; the share merely reworded is shown apart, never added to it.
     reworded = (
         f" (reworded A {pair.paraphrase_a:.0%}  B {pair.paraphrase_b:.0%})"

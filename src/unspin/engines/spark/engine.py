@@ -172,15 +172,16 @@ def _write_records(
             relations[record["relation"]] += 1
             yield record
 
+    rows = reports.document_rows(docs)
+    shares = reports.explained_shares(rows, reports.by_document(evidence), templates).persist()
+    evidence = reports.oriented(evidence, shares).persist()
     pairs = reports.pair_records(evidence, docs).orderBy("a", "b")
     _write(out / "pairs.jsonl", pairs, counted)
     progress.advance()
     families = reports.families(evidence, docs).persist()
     count = _write(out / "families.jsonl", families.filter(F.col("key").isNotNull()).orderBy("key"))
     progress.advance()
-    rows = reports.document_rows(docs)
     sides = reports.by_document(evidence)
-    shares = reports.explained_shares(rows, sides, templates)
     documents = reports.document_records(rows, sides, shares, families, templates)
     _write(out / "documents.jsonl", documents.orderBy("seq"))
     progress.advance()
@@ -188,6 +189,8 @@ def _write_records(
     write_jsonl(out / "rejects.jsonl", (reject_record(_reject(row)) for row in ordered))
     progress.advance()
     families.unpersist()
+    evidence.unpersist()
+    shares.unpersist()
     return _Written(dict(relations), count)
 
 

@@ -2,7 +2,8 @@
 
 A document's report needs its pairs and the share of it, and of each partner, that the
 corpus explains (`unspin.relate.find_inserted`): one group-by on document computes the
-shares, a second, with the partners' shares joined in, the reports. Families are the
+shares (and the pieces shares that direction may need, `oriented`), a second, with the
+partners' shares joined in, the reports. Families are the
 connected components of the pairs that join documents into one (`joins_family`), found
 with DataFrame joins (`components`); each component is then one group with its members'
 dates and its joining pairs, reduced by the local `family_from`.
@@ -19,13 +20,14 @@ import pandas as pd
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from unspin.direction import with_pieces
 from unspin.engines.spark.align import Templates, prepared_of
 from unspin.engines.spark.components import connected_components
-from unspin.engines.spark.rows import DOCUMENT_COLUMNS, document_of, evidence_of
+from unspin.engines.spark.rows import DOCUMENT_COLUMNS, document_of, evidence_json, evidence_of
 from unspin.families import family_from, joins_family
 from unspin.model import Document, PairResult
 from unspin.pipeline import document_report
-from unspin.relate import explained_share
+from unspin.relate import PairEvidence, explained_share, pieces_share
 from unspin.report.jsonl import document_record, family_record, pair_record
 
 RECORD_SCHEMA = "key string, record string"
@@ -54,7 +56,8 @@ def document_rows(docs: DataFrame) -> DataFrame:
 
 
 def explained_shares(rows: DataFrame, sides: DataFrame, templates: Templates) -> DataFrame:
-    """(doc, share): the share of each document with pairs that its partners explain."""
+    """(doc, share, pieces): for each document with pairs, the share of it that its partners
+    explain, and the share they explain beyond the best of them (`relate.pieces_share`)."""
     held = sides.groupBy("doc").agg(F.collect_list("evidence").alias("evidence"))
     joined = rows.join(held, rows["doc_id"] == held["doc"])
 
@@ -63,12 +66,39 @@ def explained_shares(rows: DataFrame, sides: DataFrame, templates: Templates) ->
             found = []
             for row in batch.to_dict("records"):
                 p = prepared_of(row, templates)
-                found.append((p.id, explained_share(p, [evidence_of(e) for e in row["evidence"]])))
-            yield pd.DataFrame(found, columns=["doc", "share"]).astype(
-                {"doc": object, "share": float}
+                evidence = [evidence_of(e) for e in row["evidence"]]
+                found.append((p.id, explained_share(p, evidence), pieces_share(p, evidence)))
+            yield pd.DataFrame(found, columns=["doc", "share", "pieces"]).astype(
+                {"doc": object, "share": float, "pieces": float}
             )
 
-    return joined.mapInPandas(shares, "doc string, share double")
+    return joined.mapInPandas(shares, "doc string, share double, pieces double")
+
+
+def oriented(evidence: DataFrame, shares: DataFrame) -> DataFrame:
+    """``evidence`` with the pieces signal added where a pair needs it, as the local engine
+    does (`pipeline.oriented_by_pieces`)."""
+    a_pieces = shares.select(F.col("doc").alias("a"), F.col("pieces").alias("a_pieces"))
+    b_pieces = shares.select(F.col("doc").alias("b"), F.col("pieces").alias("b_pieces"))
+    joined = evidence.join(a_pieces, "a", "left").join(b_pieces, "b", "left")
+
+    def orient(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            out = []
+            for row in batch.to_dict("records"):
+                pieces = {row["a"]: _share(row["a_pieces"]), row["b"]: _share(row["b_pieces"])}
+                item = evidence_of(row["evidence"])
+                result = with_pieces(item.result, pieces)
+                if result is not item.result:
+                    item = PairEvidence(result, item.a_covered, item.b_covered)
+                out.append((row["a"], row["b"], evidence_json(item)))
+            yield pd.DataFrame(out, columns=["a", "b", "evidence"], dtype=object)
+
+    return joined.mapInPandas(orient, "a string, b string, evidence string")
+
+
+def _share(value: object) -> float:
+    return float(value) if isinstance(value, float) and value == value else 0.0  # NaN: none
 
 
 def document_records(
