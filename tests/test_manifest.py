@@ -90,7 +90,14 @@ def test_the_cli_records_its_command_options_and_what_it_found(
         "families": len(families),
     }
     assert manifest["outputs"] == sorted(
-        ["documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl", "manifest.json"]
+        [
+            "documents.jsonl",
+            "pairs.jsonl",
+            "families.jsonl",
+            "rejects.jsonl",
+            "sites.jsonl",
+            "manifest.json",
+        ]
     )
     seconds = manifest["seconds"]
     assert {"read", "prepare", "candidates", "align", "relate", "write"} <= set(seconds)

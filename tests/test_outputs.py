@@ -31,7 +31,7 @@ FARM = (
     + "\n\n".join([*DOCK_STRIKE[:2], HEART_STUDY, *DOCK_STRIKE[2:]])
     + "\n"
 )
-RECORDS = ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl")
+RECORDS = ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl", "sites.jsonl")
 UNSPIN = [sys.executable, "-m", "unspin.cli"]
 
 

@@ -48,6 +48,7 @@ from unspin.report.manifest import (
     utc_now,
 )
 from unspin.semantic import require as require_semantic
+from unspin.sites import SITES, read_jsonl, write_sites
 from unspin.trace import Traced, TraceOptions, trace
 
 InputPath = str | os.PathLike[str]
@@ -160,7 +161,7 @@ def scan(
     selected = get_engine(
         engine, workers, semantic=semantic, all_pairs=all_pairs, checkpoint=Path(out_dir)
     )
-    folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, REPORT, MANIFEST])
+    folder = OutputFolder(Path(out_dir), [*SCAN_RECORDS, SITES, REPORT, MANIFEST])
     try:
         documents, rejects, summary = read_corpus(inputs, progress=timed)
         wordnet()
@@ -171,13 +172,15 @@ def scan(
     folder.keep()
     result = RunResult(ran.documents, ran.pairs, ran.families, tuple(rejects), summary)
     by_id = {d.id: d for d in documents}
-    timed.start("write", len(SCAN_RECORDS) + html + 1)
+    timed.start("write", len(SCAN_RECORDS) + 1 + html + 1)
     outputs = write_outputs(folder.path, result, by_id)
+    outputs[SITES] = write_sites(folder.path)
     timed.advance(len(outputs))
     if html:
         from unspin.report.html import render_html, scan_title
 
-        page = render_html(result, by_id, title=scan_title(len(documents)))
+        sites = list(read_jsonl(outputs[SITES]))
+        page = render_html(result, by_id, title=scan_title(len(documents)), sites=sites)
         outputs[REPORT] = write_text(folder.path / REPORT, page)
         timed.advance()
     else:

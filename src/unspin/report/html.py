@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import jinja2
 
@@ -252,6 +252,17 @@ def is_scan_report(path: Path) -> bool:
     return head.startswith("<!DOCTYPE html>") and f"<title>{_SCAN_TITLE}" in head
 
 
+# The chart shows the sites with the highest farm scores; the table lists every site.
+SITES_IN_CHART = 30
+# One colour for each part of the farm score (`unspin.sites`).
+SITE_COLOURS = {
+    "reused": "#d9534f",
+    "spun": "#f0ad4e",
+    "boilerplate": "#9b8bd6",
+    "spliced": "#5bc0de",
+}
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -270,9 +281,12 @@ def render_html(
     title: str = "unspin report",
     notes: Sequence[str] = (),
     max_pairs: int = MAX_PAIRS,
+    sites: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """The whole report as one HTML page: inline CSS and JS, no external assets."""
+    """The whole report as one HTML page: inline CSS and JS, no external assets; with
+    ``sites`` (the records of ``sites.jsonl``), a section on them with a chart."""
     reports = {d.id: d for d in result.documents}
+    sites = list(sites)
     titles = {i: d.title for i, d in documents.items()}
     titles.update({i: r.title or titles.get(i) for i, r in reports.items()})
     names = {i: _label(i, t) for i, t in titles.items()}
@@ -295,6 +309,10 @@ def render_html(
             rejects=result.rejects,
             names=names,
             page_size=PAGE_PAIRS,
+            sites=sites,
+            sites_shown=sites[:SITES_IN_CHART],
+            site_colours=list(SITE_COLOURS.items()),
+            site_colour=SITE_COLOURS,
             graph_js=asset("graph.js"),
             data_json=script_json(_graph_data(result, titles)),
         )

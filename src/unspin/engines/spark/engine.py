@@ -33,8 +33,9 @@ from unspin.model import IngestSummary, Reject
 from unspin.progress import NoProgress, Progress
 from unspin.report.files import write_jsonl
 from unspin.report.jsonl import reject_record
+from unspin.sites import SITES, write_sites
 
-RECORD_FILES = ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl")
+RECORD_FILES = ("documents.jsonl", "pairs.jsonl", "families.jsonl", "rejects.jsonl", SITES)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def run(
 
     progress.start("write", len(RECORD_FILES))
     written = _write_records(out, docs, evidence, rejects, shared, progress)
+    write_sites(out)  # on the driver, from the two files just written, as the local engine
+    progress.advance()
     return SparkScan(
         summary,
         stats,
