@@ -61,9 +61,11 @@ def features(docs: DataFrame, shared: Broadcast[dict[str, frozenset[str]]]) -> D
     return docs.mapInPandas(made, FEATURES_SCHEMA)
 
 
-def _key_pairs(features: DataFrame, kind: str) -> DataFrame:
-    """(a, b, weighted, plain) for every pair of documents sharing a key of ``kind``."""
-    postings = features.select("id", F.explode(kind).alias("key"))
+def read_keys(postings: DataFrame) -> DataFrame:
+    """(key, weight) for the keys of ``postings`` (id, key) that the index reads, with what
+    each counts for (`key_weights`). A key it does not read (held once, or by more than
+    MAX_POSTINGS documents) comes back from the UDF as NaN, which Arrow hands to Spark as
+    null: both are dropped (Spark's isnan is false for null, so isnan alone kept them)."""
     df = postings.groupBy("key").count()
 
     def weighted(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -71,8 +73,14 @@ def _key_pairs(features: DataFrame, kind: str) -> DataFrame:
             weights = key_weights(batch["count"].to_numpy())
             yield pd.DataFrame({"key": batch["key"], "weight": weights[:, 0]})
 
-    read = df.mapInPandas(weighted, "key long, weight double").filter(~F.isnan("weight"))
-    held = postings.join(read, "key")
+    weights = df.mapInPandas(weighted, "key long, weight double")
+    return weights.filter(F.col("weight").isNotNull() & ~F.isnan("weight"))
+
+
+def _key_pairs(features: DataFrame, kind: str) -> DataFrame:
+    """(a, b, weighted, plain) for every pair of documents sharing a key of ``kind``."""
+    postings = features.select("id", F.explode(kind).alias("key"))
+    held = postings.join(read_keys(postings), "key")
     left, right = held.alias("l"), held.select("key", F.col("id").alias("other"))
     met = left.join(right, "key").filter(F.col("id") < F.col("other"))
     return met.groupBy(F.col("id").alias("a"), F.col("other").alias("b")).agg(
