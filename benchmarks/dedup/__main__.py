@@ -95,7 +95,7 @@ def table(results: dict[str, dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
-    meta = generate(out / "corpus", args.size, args.seed)
+    meta = generate(out / "corpus", args.size, args.seed, dates=not args.no_dates)
     print(f"corpus: {meta['size']} documents ({json.dumps(meta['roles'])})", flush=True)
     results: dict[str, dict[str, Any]] = {}
     for keep in args.keep:
@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run.add_argument("--seed", type=int, default=DEFAULT_SEED)
     p_run.add_argument("--out", type=Path, default=DEFAULT_OUT)
     p_run.add_argument("--workers", type=int, default=2)
+    p_run.add_argument("--no-dates", action="store_true", help="records without dates")
     p_run.add_argument("--keep", nargs="+", default=list(KEEP_POLICIES), choices=KEEP_POLICIES)
     args = parser.parse_args(argv if argv is not None else sys.argv[1:] or ["run"])
     if args.command in (None, "run"):
