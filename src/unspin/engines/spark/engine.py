@@ -177,7 +177,9 @@ def _write_records(
 
     rows = reports.document_rows(docs)
     shares = reports.explained_shares(rows, reports.by_document(evidence), templates).persist()
+    shares.count()  # computed once here: the joins below read it twice in one job
     evidence = reports.oriented(evidence, shares).persist()
+    evidence.count()
     pairs = reports.pair_records(evidence, docs).orderBy("a", "b")
     _write(out / "pairs.jsonl", pairs, counted)
     progress.advance()
