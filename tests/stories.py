@@ -36,3 +36,26 @@ ORCHESTRA = (
     "Lind, who is 29, becomes the youngest principal conductor in the ensemble's history. "
     "She said she hoped to bring more contemporary Baltic music to audiences abroad."
 )
+
+# A story of another subject, in four paragraphs: a second source for compilations and digests.
+FLOODS = (
+    "Heavy rain flooded the lower town of Orvieto overnight, forcing the evacuation of two "
+    "schools and a care home as the river rose past its banks for the first time in decades.\n\n"
+    "The regional civil protection agency said more than 300 people spent the night in a "
+    "sports hall, and that the water had begun to fall by dawn. No one was reported hurt.\n\n"
+    "Farmers in the valley said vineyards and olive groves had been damaged just weeks before "
+    "the harvest, and asked the government to declare a state of emergency for the area.\n\n"
+    "Forecasters expect more storms later in the week, and the mayor urged residents to keep "
+    "away from the riverbank and to follow the instructions of the emergency services."
+)
+
+# DOCK_STRIKE through a spinner: each synonym rarer than the word it replaces.
+SPUN_DOCK_STRIKE = (
+    "\n\n".join(DOCK_STRIKE)
+    .replace("said", "stated")
+    .replace("walked off the job", "abandoned their posts")
+    .replace("demanding", "insisting upon")
+    .replace("warned", "cautioned")
+    .replace("ready", "prepared")
+    .replace("about", "approximately")
+)

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 from tests.ingest.warcs import article_page, page_record, request, warcinfo, write_warc
-from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
+from tests.stories import DOCK_STRIKE, FLOODS, HEART_STUDY, ORCHESTRA, SPUN_DOCK_STRIKE
 
 from unspin.cli import main
 from unspin.dedup import Removal, choose_removals, dedup, parse_relations
@@ -26,23 +26,8 @@ from unspin.ingest import read_corpus
 from unspin.model import Document, PairResult
 
 WIRE = "\n\n".join(DOCK_STRIKE)
-# A content farm's spun copy: a word here and there, and a share prompt.
-SPUN = (
-    WIRE.replace("walked off the job", "stopped working")
-    .replace("warned", "cautioned")
-    .replace("collapsed", "broke down")
-    + "\n\nShare this story with your friends and family on social media today."
-)
-FLOODS = (
-    "Heavy rain flooded the lower town of Orvieto overnight, forcing the evacuation of two "
-    "schools and a care home as the river rose past its banks for the first time in decades.\n\n"
-    "The regional civil protection agency said more than 300 people spent the night in a "
-    "sports hall, and that the water had begun to fall by dawn. No one was reported hurt.\n\n"
-    "Farmers in the valley said vineyards and olive groves had been damaged just weeks before "
-    "the harvest, and asked the government to declare a state of emergency for the area.\n\n"
-    "Forecasters expect more storms later in the week, and the mayor urged residents to keep "
-    "away from the riverbank and to follow the instructions of the emergency services."
-)
+# A content farm's spun copy, with a share prompt.
+SPUN = SPUN_DOCK_STRIKE + "\n\nShare this story with your friends and family on social media today."
 # A page that merely holds several stories: no version of any of them.
 DIGEST = "\n\n".join([WIRE, ORCHESTRA, FLOODS, HEART_STUDY])
 

@@ -9,7 +9,7 @@ families' originals, inserted spans, and digests that must not chain stories tog
 from __future__ import annotations
 
 import pytest
-from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
+from tests.stories import DOCK_STRIKE, FLOODS, HEART_STUDY, ORCHESTRA, SPUN_DOCK_STRIKE
 
 from unspin import direction
 from unspin.api import compare_documents
@@ -19,29 +19,12 @@ from unspin.pipeline import NoProgress
 from unspin.report.jsonl import pair_record
 
 WIRE = "\n\n".join(DOCK_STRIKE)
-# A spinner's swaps: each synonym rarer than the word it replaces.
-SPUN = (
-    WIRE.replace("said", "stated")
-    .replace("walked off the job", "abandoned their posts")
-    .replace("demanding", "insisting upon")
-    .replace("warned", "cautioned")
-    .replace("ready", "prepared")
-    .replace("about", "approximately")
-)
+SPUN = SPUN_DOCK_STRIKE
 WRAPPING = [
     "Share this article with your friends on Facebook and Twitter.",
     "Click here to subscribe to our free daily newsletter.",
     "Related: You may also like these stories from around the web.",
 ]
-FLOODS = (
-    "Heavy rain flooded the lower town of Orvieto overnight, forcing the evacuation of two "
-    "schools and a care home as the river rose past its banks for the first time in decades.\n\n"
-    "The regional civil protection agency said more than 300 people spent the night in a "
-    "sports hall, and that the water had begun to fall by dawn. No one was reported hurt.\n\n"
-    "Farmers in the valley said vineyards and olive groves had been damaged just weeks before "
-    "the harvest, and asked the government to declare a state of emergency for the area."
-)
-
 SPUN_FLOODS = (
     FLOODS.replace("said", "stated")
     .replace("forcing", "compelling")

@@ -7,18 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
+from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA, SPUN_DOCK_STRIKE
 
 from unspin.api import scan
 from unspin.sites import copies_from, site_name, site_records
 
 WIRE = "\n\n".join(DOCK_STRIKE)
-SPUN = (
-    WIRE.replace("said", "stated")
-    .replace("walked off the job", "abandoned their posts")
-    .replace("warned", "cautioned")
-    .replace("ready", "prepared")
-)
+SPUN = SPUN_DOCK_STRIKE
 
 
 def pair(a: str, b: str, direction: str | None, coverage: float, kind: str = "verbatim") -> Any:

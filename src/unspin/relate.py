@@ -252,30 +252,31 @@ def explanations_for(doc_id: str, evidence: Sequence[PairEvidence]) -> list[Expl
 
 def explained_share(p: Prepared, evidence: Sequence[PairEvidence]) -> float:
     """Share of ``p``'s story characters that some partner explains."""
-    covered: set[int] = set()
-    for item in evidence:
-        if item.result.a == p.id:
-            covered |= item.a_covered
-        if item.result.b == p.id:
-            covered |= item.b_covered
-    return _sentence_chars(p, frozenset(covered)) / max(1, p.story_chars())
+    covered = frozenset().union(*_covered_by_each(p.id, evidence))
+    return _sentence_chars(p, covered) / max(1, p.story_chars())
 
 
 def pieces_share(p: Prepared, evidence: Sequence[PairEvidence]) -> float:
     """Share of ``p``'s story characters that its partners explain beyond the one that
     explains most: near 0 for a source (its copies cover the same parts) and for a copy of
     one article, the share of the other pieces for a compilation (`direction.PIECES`)."""
-    covered: list[frozenset[int]] = []
-    for item in evidence:
-        if item.result.a == p.id:
-            covered.append(item.a_covered)
-        if item.result.b == p.id:
-            covered.append(item.b_covered)
+    covered = _covered_by_each(p.id, evidence)
     if len(covered) < 2:
         return 0.0
     union = _sentence_chars(p, frozenset().union(*covered))
     best = max(_sentence_chars(p, c) for c in covered)
     return (union - best) / max(1, p.story_chars())
+
+
+def _covered_by_each(doc_id: str, evidence: Sequence[PairEvidence]) -> list[frozenset[int]]:
+    """The story sentences of ``doc_id`` each of its pairs covers."""
+    covered: list[frozenset[int]] = []
+    for item in evidence:
+        if item.result.a == doc_id:
+            covered.append(item.a_covered)
+        if item.result.b == doc_id:
+            covered.append(item.b_covered)
+    return covered
 
 
 def find_inserted(

@@ -29,7 +29,7 @@ from unspin.ingest.source import WHOLE_FILE
 from unspin.lexicon import wordnet
 from unspin.model import Document, IngestSummary, Relation
 from unspin.progress import NoProgress, Progress
-from unspin.report.files import check_writable_file, write_jsonl
+from unspin.report.files import check_writable_file, umask, write_jsonl
 from unspin.report.jsonl import reject_record
 
 REMOVED = "removed.jsonl"
@@ -144,9 +144,7 @@ def _write_all(planned: list[Target], kept: dict[str, set[str]], out: Path, is_f
         return sum(write_kept(t, kept) for t in planned)
     out.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
-    mask = os.umask(0o22)
-    os.umask(mask)
-    building.chmod(0o777 & ~mask)  # mkdtemp's 0700 is for the folder being built only
+    building.chmod(0o777 & ~umask())  # mkdtemp's 0700 is for the folder being built only
     try:
         written = 0
         for target in planned:

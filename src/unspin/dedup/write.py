@@ -27,12 +27,13 @@ import pyarrow.parquet as pq
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from unspin.errors import UsageError
-from unspin.ingest.files import common_folder
+from unspin.ingest.files import common_folder, list_files
 from unspin.ingest.formats import READERS, format_of
 from unspin.ingest.paths import Input
 from unspin.ingest.source import WHOLE_FILE
 from unspin.ingest.tables import PARQUET_BATCH_ROWS
 from unspin.ingest.warc import CONTENT_TYPES
+from unspin.model import Reject
 from unspin.report.files import replacing_bytes
 
 _WHOLE_FILES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -55,25 +56,19 @@ def targets(inputs: list[Input], out: Path) -> list[Target]:
         assert only.extension is not None
         _check_same_format(only.path, only.extension, out)
         return [Target(only.path, only.extension, out)]
+    # The very files, and labels, the reader reads (`ingest.files.list_files`): a record's
+    # origin names its file by that label. Listing rejects (unsupported files) are not
+    # written.
     base = common_folder(inputs)
     found: list[Target] = []
-    for item in inputs:
-        files = [item.path] if not item.is_folder else sorted(_files_under(item.path))
-        for path in files:
-            extension = format_of(path.name)
-            if extension is None:
-                continue
-            relative = os.path.relpath(os.path.abspath(path), base) if base else path.name
-            found.append(Target(path, extension, out / relative))
+    for item in list_files(inputs):
+        if isinstance(item, Reject):
+            continue
+        source, extension = item
+        path = source.path
+        relative = os.path.relpath(os.path.abspath(path), base) if base else path.name
+        found.append(Target(path, extension, out / relative))
     return found
-
-
-def _files_under(folder: Path) -> Iterator[Path]:
-    for root, folders, names in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        for name in names:
-            if not name.startswith("."):
-                yield Path(root) / name
 
 
 def _check_same_format(source: Path, extension: str, out: Path) -> None:

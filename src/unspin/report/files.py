@@ -25,7 +25,8 @@ def _reason(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def _umask() -> int:
+def umask() -> int:
+    """This process's umask (read by setting it and setting it back)."""
     mask = os.umask(0o22)
     os.umask(mask)
     return mask
@@ -50,7 +51,7 @@ def _replacing_file(path: Path, binary: bool) -> Iterator[IO[Any]]:
             f"cannot write {path}: {_reason(err)}. Fix: pass a path in a folder you can write to."
         ) from err
     try:
-        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is for the temporary file only
+        os.fchmod(handle, 0o666 & ~umask())  # mkstemp's 0600 is for the temporary file only
         if binary:
             with os.fdopen(handle, "wb") as out:
                 yield out

@@ -20,14 +20,13 @@ import pandas as pd
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
-from unspin.direction import with_pieces
 from unspin.engines.spark.align import Templates, prepared_of
 from unspin.engines.spark.components import connected_components
 from unspin.engines.spark.rows import DOCUMENT_COLUMNS, document_of, evidence_json, evidence_of
 from unspin.families import family_from, joins_family
 from unspin.model import Document, PairResult
-from unspin.pipeline import document_report
-from unspin.relate import PairEvidence, explained_share, pieces_share
+from unspin.pipeline import document_report, oriented_by_pieces
+from unspin.relate import explained_share, pieces_share
 from unspin.report.jsonl import document_record, family_record, pair_record
 
 RECORD_SCHEMA = "key string, record string"
@@ -84,14 +83,14 @@ def oriented(evidence: DataFrame, shares: DataFrame) -> DataFrame:
 
     def orient(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
-            out = []
-            for row in batch.to_dict("records"):
-                pieces = {row["a"]: _share(row["a_pieces"]), row["b"]: _share(row["b_pieces"])}
-                item = evidence_of(row["evidence"])
-                result = with_pieces(item.result, pieces)
-                if result is not item.result:
-                    item = PairEvidence(result, item.a_covered, item.b_covered)
-                out.append((row["a"], row["b"], evidence_json(item)))
+            rows = batch.to_dict("records")
+            pieces: dict[str, float] = {}
+            for row in rows:
+                pieces[row["a"]] = _share(row["a_pieces"])
+                pieces[row["b"]] = _share(row["b_pieces"])
+            found = [evidence_of(r["evidence"]) for r in rows]
+            items = oriented_by_pieces(found, pieces.__getitem__)
+            out = [(item.result.a, item.result.b, evidence_json(item)) for item in items]
             yield pd.DataFrame(out, columns=["a", "b", "evidence"], dtype=object)
 
     return joined.mapInPandas(orient, "a string, b string, evidence string")
