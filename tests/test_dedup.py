@@ -301,3 +301,18 @@ def test_the_command_prints_the_counts_that_reconcile(corpus: Path, tmp_path: Pa
     )
     assert refused.exit_code != 0
     assert "lose a story" in refused.output
+
+
+def test_a_linked_folder_is_written_as_the_reader_reads_it(tmp_path: Path) -> None:
+    # The reader follows a link to a folder; the writer must list the same files, or the
+    # documents read through it would be neither written nor removed.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "orchestra.txt").write_text(ORCHESTRA, encoding="utf-8")
+    source = tmp_path / "site"
+    source.mkdir()
+    (source / "strike.txt").write_text(WIRE, encoding="utf-8")
+    (source / "linked").symlink_to(elsewhere, target_is_directory=True)
+    done = dedup([source], tmp_path / "deduped")
+    assert done.kept == 2
+    assert (tmp_path / "deduped" / "linked" / "orchestra.txt").read_text() == ORCHESTRA
