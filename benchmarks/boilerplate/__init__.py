@@ -1,0 +1,1 @@
+"""Boilerplate marking on wrapped news with held-out template wordings (issue 13)."""
