@@ -18,6 +18,7 @@ from unspin.boilerplate import (
 )
 from unspin.boilerplate.marker import GALLERY_CONTEXT_LINES, NAV_RUN_MIN_LINES
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX
+from unspin.boilerplate.shapes import whole_lines
 from unspin.model import Document
 from unspin.pipeline import prepare_document, site_templates
 
@@ -275,7 +276,9 @@ def test_a_line_on_many_unrelated_pages_of_many_sites_is_template() -> None:
         Document(id=f"d{n}", text=article(n, "Advertisement feature: partners"), site=f"s{n}.com")
         for n in range(CORPUS_LINE_MIN_DOCS)
     ]
-    assert repeated_lines_in_corpus(docs) == {line_key("Advertisement feature: partners")}
+    assert whole_lines(repeated_lines_in_corpus(docs)) == {
+        line_key("Advertisement feature: partners")
+    }
 
 
 def test_the_same_line_on_too_few_unrelated_pages_is_not() -> None:
@@ -318,7 +321,9 @@ def test_documents_without_a_site_take_part() -> None:
         Document(id=f"d{n}", text=article(n, "Advertisement feature: partners"))
         for n in range(CORPUS_LINE_MIN_DOCS)
     ]
-    assert repeated_lines_in_corpus(docs) == {line_key("Advertisement feature: partners")}
+    assert whole_lines(repeated_lines_in_corpus(docs)) == {
+        line_key("Advertisement feature: partners")
+    }
 
 
 def test_corpus_wide_lines_reach_every_site_and_say_so() -> None:
@@ -360,7 +365,7 @@ def test_a_multi_line_footer_that_is_most_of_short_pages_is_template() -> None:
         Document(id=f"p{n}", text=TOPICS[n] + "\n" + "\n".join(footer))
         for n in range(CORPUS_LINE_MIN_DOCS + 1)
     ]
-    assert repeated_lines_in_corpus(docs) == {line_key(line) for line in footer}
+    assert whole_lines(repeated_lines_in_corpus(docs)) == {line_key(line) for line in footer}
 
 
 def test_a_wire_story_inside_longer_unrelated_pages_stays_story() -> None:

@@ -38,8 +38,7 @@ def documents(docs: list[Doc], with_sites: bool) -> list[Document]:
 def mark(docs: list[Document], corpus: bool) -> dict[str, tuple[BoilerplateSpan, ...]]:
     templates = site_templates(docs) if corpus else {}
     return {
-        d.id: mark_boilerplate(d.text, templates.get(d.site or NO_SITE, frozenset()))
-        for d in docs
+        d.id: mark_boilerplate(d.text, templates.get(d.site or NO_SITE, frozenset())) for d in docs
     }
 
 

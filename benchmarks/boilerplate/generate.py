@@ -140,9 +140,7 @@ def farm_page(
     return page
 
 
-def _story(
-    article: bbc.Article, style: str, thesaurus: Thesaurus, rng: random.Random
-) -> list[str]:
+def _story(article: bbc.Article, style: str, thesaurus: Thesaurus, rng: random.Random) -> list[str]:
     parts = [article.span(article.headline)] + [article.span(p) for p in article.paragraphs]
     if style == "verbatim":
         return parts

@@ -102,6 +102,37 @@ def is_story(piece: str, gold: str) -> bool:
     return found >= STORY_SHARE * sum(own.values())
 
 
+def _chrome_recall(pages: Sequence[Page]) -> dict[str, int]:
+    """The lines of what ingest extracted that are not in the gold body (site chrome that
+    extraction left, as far as the gold says), and how many of them, and of their
+    characters, a mark covers. The gold labels no kinds, so this recall is for all kinds
+    together; a line without words (a rule of underscores) is not counted."""
+    lines = chars = lines_marked = chars_marked = 0
+    for page in pages:
+        at = 0
+        for raw in page.text.splitlines(keepends=True):
+            start = page.text.index(raw, at) if raw else at
+            at = start + len(raw)
+            piece = raw.strip()
+            if not tokens(piece) or is_story(piece, page.gold):
+                continue
+            begin = start + raw.index(piece)
+            covered = sum(
+                max(0, min(span.end, begin + len(piece)) - max(span.start, begin))
+                for span in page.spans
+            )
+            lines += 1
+            chars += len(piece)
+            lines_marked += covered >= len(piece) / 2
+            chars_marked += covered
+    return {
+        "lines": lines,
+        "lines_marked": lines_marked,
+        "chars": chars,
+        "chars_marked": chars_marked,
+    }
+
+
 def _fmt(s: Summary) -> str:
     return f"F1 {s.f1:.3f}  P {s.precision:.3f}  R {s.recall:.3f}  exact {s.accuracy:.3f}"
 
@@ -125,6 +156,7 @@ def extraction_report(pages: Sequence[Page], sample: int, seed: int) -> dict[str
             samples[span.kind].append(
                 {"page": page.id, "line": piece, "story": story, "evidence": span.evidence}
             )
+    chrome = _chrome_recall(pages)
     rng = random.Random(seed)
     drawn = {
         kind: rng.sample(items, min(sample, len(items))) for kind, items in sorted(samples.items())
@@ -142,6 +174,7 @@ def extraction_report(pages: Sequence[Page], sample: int, seed: int) -> dict[str
             for kind, n in per_kind.most_common()
         },
         "story_chars_marked": story_chars_lost,
+        "chrome": chrome,
         "sample": drawn,
         "story_marks": [item for items in samples.values() for item in items if item["story"]],
     }
@@ -203,6 +236,12 @@ def run(
     for kind, row in report["marked"].items():
         print(f"  {kind:15} {row['spans']:5}  {row['precision_vs_gold']:.3f}")
     print(f"story characters marked: {report['story_chars_marked']}")
+    c = report["chrome"]
+    print(
+        f"chrome lines (not in the gold body): {c['lines']}, marked {c['lines_marked']} "
+        f"({c['lines_marked'] / max(1, c['lines']):.3f}); characters "
+        f"{c['chars_marked'] / max(1, c['chars']):.3f}"
+    )
     if do_scan:
         report["scan"] = scan_report(pages, data)
         s = report["scan"]

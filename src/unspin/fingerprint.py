@@ -27,6 +27,8 @@ MODULES = (
     "unspin.candidates",
     "unspin.prepare",
     "unspin.boilerplate.repeated",
+    "unspin.boilerplate.shapes",
+    "unspin.boilerplate._persona",
     "unspin.align",
     "unspin.align.sentences",
     "unspin.align.word_match",

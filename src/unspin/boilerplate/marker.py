@@ -16,7 +16,9 @@ from unspin.boilerplate._patterns import (
     credit_like,
     quote,
 )
+from unspin.boilerplate._persona import BIO_MAX_CHARS, generated_bio, persona_line, story_words
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX, REPEATED_LINE_MAX_CHARS, line_key
+from unspin.boilerplate.shapes import FILL_LINE_MAX_CHARS, OPENING_PREFIX, fill_line, shape_keys
 from unspin.model import BoilerplateSpan
 
 # A caption is a short label; anything longer is a paragraph that happens to be followed
@@ -105,6 +107,22 @@ def _mark_bios(texts: list[str], marks: _Marks) -> None:
                 marks[k] = ("author_bio", f"bio following the author header on line {i + 1}")
 
 
+def _mark_personas(texts: list[str], marks: _Marks) -> None:
+    """Generated bios and author persona lines, wherever they stand on the page."""
+    story: frozenset[str] | None = None
+    for i, text in enumerate(texts):
+        if not text or i in marks or len(text) > BIO_MAX_CHARS:
+            continue
+        if persona_line(text):
+            marks[i] = ("author_bio", f"author named with a role: {quote(text)}")
+            continue
+        if text.endswith("."):
+            if story is None:
+                story = story_words(texts, FILL_LINE_MAX_CHARS)
+            if generated_bio(text, story):
+                marks[i] = ("author_bio", f"generated bio of persona phrases: {quote(text)}")
+
+
 def _mark_comment_fields(texts: list[str], marks: _Marks) -> None:
     """Field labels ("Name *", "Website") directly after a comment-form line."""
     prev_kind: str | None = None
@@ -173,25 +191,46 @@ def _mark_gallery_captions(texts: list[str], marks: _Marks) -> None:
             marks[i] = ("gallery", f"caption repeated beside gallery controls: {quote(text)}")
 
 
+_SITE = "of its site"
+_CORPUS = "of the corpus, unrelated to each other"
+
+
+def _repeated_evidence(text: str, first: bool, repeated_lines: frozenset[str]) -> str:
+    """Why a line is template by repetition, or "" when it is not."""
+    key = line_key(text)
+    if key in repeated_lines:
+        return f"line repeated across many articles {_SITE}: {quote(text)}"
+    if CORPUS_KEY_PREFIX + key in repeated_lines:
+        return f"line repeated across many articles {_CORPUS}: {quote(text)}"
+    if first or len(key) > REPEATED_LINE_MAX_CHARS or not fill_line(text):
+        return ""
+    for shape in shape_keys(key):
+        where = _SITE if shape in repeated_lines else ""
+        if not where and CORPUS_KEY_PREFIX + shape in repeated_lines:
+            where = _CORPUS
+        if where:
+            part = "opening" if shape.startswith(OPENING_PREFIX) else "closing"
+            return (
+                f"line {part} {shape[1:]!r} repeated with other text across many articles "
+                f"{where}: {quote(text)}"
+            )
+    return ""
+
+
 def _mark_repeated(texts: list[str], marks: _Marks, repeated_lines: frozenset[str]) -> None:
     # Template lines recur within a document too (one per comment, per list item), so
     # keys are memoised; long lines are skipped before paying for NFKC.
     seen: dict[str, str] = {}
+    first = next((i for i, text in enumerate(texts) if text), -1)
     for i, text in enumerate(texts):
         if not text or len(text) > 4 * REPEATED_LINE_MAX_CHARS or i in marks:
             continue
-        where = seen.get(text)
-        if where is None:
-            key = line_key(text)
-            if key in repeated_lines:
-                where = "of its site"
-            elif CORPUS_KEY_PREFIX + key in repeated_lines:
-                where = "of the corpus, unrelated to each other"
-            else:
-                where = ""
-            seen[text] = where
-        if where:
-            evidence = f"line repeated across many articles {where}: {quote(text)}"
+        evidence = seen.get(text) if i != first else None
+        if evidence is None:
+            evidence = _repeated_evidence(text, i == first, repeated_lines)
+            if i != first:
+                seen[text] = evidence
+        if evidence:
             marks[i] = ("repeated_line", evidence)
 
 
@@ -216,6 +255,7 @@ def mark_boilerplate(
     _mark_menus(texts, marks)
     _mark_gallery_captions(texts, marks)
     _mark_bios(texts, marks)
+    _mark_personas(texts, marks)
     _mark_comment_fields(texts, marks)
     if repeated_lines:
         _mark_repeated(texts, marks, repeated_lines)

@@ -18,11 +18,10 @@ from unspin.boilerplate.repeated import (
     CORPUS_KEY_PREFIX,
     CORPUS_LINE_MIN_DOCS,
     NO_SITE,
-    UNRELATED_LINE_MAX_CHARS,
     document_line_keys,
+    holder_fingerprint,
     holds_unrelated,
     site_line_min_docs,
-    text_fingerprint,
 )
 
 
@@ -87,7 +86,7 @@ def _in_corpus(docs: DataFrame, keyed: DataFrame) -> frozenset[str]:
     candidates = sorted(r["key"] for r in counted.select("key").toLocalIterator())
     if not candidates:
         return frozenset()
-    short = frozenset(k for k in candidates if len(k) <= UNRELATED_LINE_MAX_CHARS)
+    candidate_keys = frozenset(candidates)
     spark = docs.sparkSession
     wanted = spark.createDataFrame([(k,) for k in candidates], "key string")
     holders = held.join(F.broadcast(wanted), "key")
@@ -98,7 +97,7 @@ def _in_corpus(docs: DataFrame, keyed: DataFrame) -> frozenset[str]:
             yield pd.DataFrame(
                 {
                     "id": batch["id"],
-                    "print": [sorted(text_fingerprint(t, short)) for t in batch["text"]],
+                    "print": [sorted(holder_fingerprint(t, candidate_keys)) for t in batch["text"]],
                 }
             )
 
