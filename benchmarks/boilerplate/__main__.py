@@ -61,6 +61,22 @@ def metrics(tally: Tally) -> dict[str, float]:
     return out
 
 
+def below_floor(results: dict[str, dict[str, Tally]]) -> list[str]:
+    """Every metric under its floor in floors.json, as "held-out, scan: recall 0.85 < 0.90"."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    failing = []
+    for column, wanted in floors.items():
+        if column.startswith("_"):
+            continue
+        name, mode = column.split(", ")
+        measured = metrics(results[name][mode])
+        for metric, floor in wanted.items():
+            value = measured.get(metric, 0.0)
+            if value < floor:
+                failing.append(f"{column}: {metric} {value:.3f} < {floor:.3f}")
+    return failing
+
+
 def print_table(results: dict[str, dict[str, Tally]]) -> None:
     columns = [(s, mode) for s, modes in results.items() for mode in modes]
     rows: list[str] = []

@@ -71,26 +71,37 @@ def _persona_noun(phrase: str) -> bool:
     return head in _PERSONA_NOUNS or (bool(_AGENT_SUFFIX.search(head)) and len(head) > 4)
 
 
-def generated_bio(line: str, story_words: frozenset[str]) -> bool:
-    """Whether a stripped line is a generated bio: short noun phrases, persona heads."""
+def bio_form(line: str) -> list[list[str]] | None:
+    """The folded words of each phrase of a line in the form of a generated bio (short
+    noun phrases, no function words, persona heads), or ``None``. Cheap checks first: it
+    runs on every short sentence of a page."""
     if len(line) > BIO_MAX_CHARS or not line.endswith(".") or any(c.isdigit() for c in line):
-        return False
+        return None
     phrases = _phrases(line)
     if len(phrases) < BIO_MIN_PHRASES:
-        return False
-    persona = story = 0
+        return None
+    folded = []
+    persona = 0
     for phrase in phrases:
         words = phrase.split()
-        if not 0 < len(words) <= BIO_PHRASE_MAX_WORDS or not _WORDS.fullmatch(words[0]):
-            return False
-        folded = [w.casefold() for w in words]
-        if any(w in STOPWORDS or not _WORDS.fullmatch(w) for w in folded):
-            return False
+        if not 0 < len(words) <= BIO_PHRASE_MAX_WORDS:
+            return None
+        lower = [w.casefold() for w in words]
+        if any(w in STOPWORDS or not _WORDS.fullmatch(w) for w in lower):
+            return None
         persona += _persona_noun(phrase)
-        story += any(w in story_words for w in folded)
-    return persona >= PERSONA_MIN_SHARE * len(phrases) and story <= STORY_WORD_MAX_SHARE * len(
-        phrases
-    )
+        folded.append(lower)
+    return folded if persona >= PERSONA_MIN_SHARE * len(phrases) else None
+
+
+def generated_bio(line: str, story_words: frozenset[str]) -> bool:
+    """Whether a stripped line is a generated bio: `bio_form`, and few of its phrases
+    share a word with the page's story."""
+    phrases = bio_form(line)
+    if phrases is None:
+        return False
+    story = sum(any(w in story_words for w in words) for words in phrases)
+    return story <= STORY_WORD_MAX_SHARE * len(phrases)
 
 
 def persona_line(line: str) -> bool:

@@ -16,7 +16,13 @@ from unspin.boilerplate._patterns import (
     credit_like,
     quote,
 )
-from unspin.boilerplate._persona import BIO_MAX_CHARS, generated_bio, persona_line, story_words
+from unspin.boilerplate._persona import (
+    BIO_MAX_CHARS,
+    bio_form,
+    generated_bio,
+    persona_line,
+    story_words,
+)
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX, REPEATED_LINE_MAX_CHARS, line_key
 from unspin.boilerplate.shapes import FILL_LINE_MAX_CHARS, OPENING_PREFIX, fill_line, shape_keys
 from unspin.model import BoilerplateSpan
@@ -116,7 +122,7 @@ def _mark_personas(texts: list[str], marks: _Marks) -> None:
         if persona_line(text):
             marks[i] = ("author_bio", f"author named with a role: {quote(text)}")
             continue
-        if text.endswith("."):
+        if bio_form(text) is not None:
             if story is None:
                 story = story_words(texts, FILL_LINE_MAX_CHARS)
             if generated_bio(text, story):

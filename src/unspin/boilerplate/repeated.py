@@ -67,7 +67,7 @@ UNRELATED_LINE_MAX_CHARS = 60
 
 # The longer candidate lines (up to REPEATED_LINE_MAX_CHARS) are left out too when a
 # holder is compared with the others, but then the holder vouches for a line only if what
-# is left, its own text, is at least this share of its shingles without them. A farm's
+# is left, its own text, is at least this share of its words without the short ones. A farm's
 # fixed lines (disclaimer, newsletter and share prompts, an author's bio: 60-100
 # characters each) made all the pages of one author on a farm of the boilerplate
 # benchmark look related, 12% of a short page's shingles, so none of them was found
@@ -217,34 +217,41 @@ def holds_unrelated(prints: Iterable[frozenset[int]]) -> bool:
     return False
 
 
-def text_fingerprint(text: str, candidates: frozenset[str] = frozenset()) -> frozenset[int]:
-    """Sampled word 3-shingles of `text` (folded), by CRC32 so every run samples alike,
-    leaving out its lines whose keys are ``candidates``: two unrelated pages that share a
-    long footer (a news app's "download our app, follow us on ..." block, several lines)
-    must not look related through the very lines whose repetition is in question."""
-    kept = [
-        line
-        for line in text.splitlines()
-        if not candidates or line_key(line.strip()) not in candidates
-    ]
-    words = [w.casefold() for w in _WORDS.findall("\n".join(kept))]
+def holder_fingerprint(text: str, candidates: frozenset[str]) -> frozenset[int]:
+    """The fingerprint a holder of candidate lines is compared by: the sampled word
+    3-shingles (folded, chosen by CRC32 so every run samples alike) of its text without any
+    of ``candidates``, so that two unrelated pages that share a long footer (a news app's
+    "download our app, follow us on ..." block, several lines) do not look related through
+    the very lines whose repetition is in question. Nothing (it cannot vouch) when that
+    text is under OWN_TEXT_MIN_SHARE of its words without the short candidates."""
+    own: list[str] = []
+    long_words = 0
+    for line in text.splitlines():
+        key = _key_of(line)
+        if key not in candidates:
+            own.append(line)
+        elif len(key) > UNRELATED_LINE_MAX_CHARS:
+            long_words += len(_WORDS.findall(line))
+    words = _WORDS.findall("\n".join(own))
+    if len(words) < OWN_TEXT_MIN_SHARE * (len(words) + long_words):
+        return frozenset()
+    return _prints(words)
+
+
+def _key_of(line: str) -> str:
+    """The line's `line_key`, or "" for a line too long to be any candidate."""
+    stripped = line.strip()
+    return line_key(stripped) if len(stripped) <= 4 * REPEATED_LINE_MAX_CHARS else ""
+
+
+def _prints(words: list[str]) -> frozenset[int]:
+    folded = [w.casefold() for w in words]
     prints = set()
-    for i in range(len(words) - 2):
-        code = zlib.crc32(" ".join(words[i : i + 3]).encode("utf-8"))
+    for i in range(len(folded) - 2):
+        code = zlib.crc32(" ".join(folded[i : i + 3]).encode("utf-8"))
         if code % CORPUS_FINGERPRINT_SAMPLE == 0:
             prints.add(code)
     return frozenset(prints)
-
-
-def holder_fingerprint(text: str, candidates: frozenset[str]) -> frozenset[int]:
-    """The fingerprint a holder of candidate lines is compared by: its text without any
-    of ``candidates``, or nothing (it cannot vouch) when that is under OWN_TEXT_MIN_SHARE
-    of its text without the short ones."""
-    short = frozenset(k for k in candidates if len(k) <= UNRELATED_LINE_MAX_CHARS)
-    own = text_fingerprint(text, candidates)
-    if len(own) < OWN_TEXT_MIN_SHARE * len(text_fingerprint(text, short)):
-        return frozenset()
-    return own
 
 
 def _related(a: frozenset[int], b: frozenset[int]) -> bool:
