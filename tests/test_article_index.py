@@ -15,10 +15,12 @@ from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
 
 from unspin.errors import IndexMismatchError, InputNotFoundError
 from unspin.fingerprint import fingerprint
+from unspin.index import browse
 from unspin.index.articles import ArticleIndex
 from unspin.index.schema import SCHEMA_VERSION
 from unspin.ingest import read_corpus
 from unspin.model import Document
+from unspin.report.schema import SiteRecord
 from unspin.trace import trace
 
 FOOTER = "The Valmera Gazette, local news from the harbour towns since 1921"
@@ -85,6 +87,19 @@ def test_site_templates_are_the_same_whatever_the_order_of_adds(tmp_path: Path) 
         assert steps.templates().get("gazette.example", frozenset()) == frozenset()
 
 
+SITE_RECORD: SiteRecord = {
+    "site": "gazette.example",
+    "articles": 1,
+    "reused": 0.0,
+    "spun": 0.0,
+    "spliced": 0.0,
+    "boilerplate": 0.0,
+    "median_delay_days": None,
+    "farm_score": 0.0,
+    "evidence": [{"signal": "reused", "value": 0.0, "weight": 0.5}],
+}
+
+
 def test_an_index_of_an_older_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:
     old = tmp_path / "v1.db"
     db = sqlite3.connect(old)
@@ -105,6 +120,9 @@ def test_an_index_of_an_older_schema_is_migrated_and_a_newer_one_refused(tmp_pat
     with ArticleIndex(old) as index:
         index.add([site_article(0, BODIES[0])], workers=1)
         assert len(index) == 1
+        # Version 3's table: the site records of a scan.
+        index.record_scan([], [], [SITE_RECORD])
+        assert browse.site_scores(index) == [SITE_RECORD]
     version = sqlite3.connect(old).execute("SELECT value FROM meta WHERE name = 'schema'")
     assert version.fetchone()[0] == str(SCHEMA_VERSION)
     db = sqlite3.connect(old)

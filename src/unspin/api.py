@@ -48,7 +48,7 @@ from unspin.report.manifest import (
     utc_now,
 )
 from unspin.semantic import require as require_semantic
-from unspin.sites import SITES, read_jsonl, write_sites
+from unspin.sites import SITES, read_sites, write_sites
 from unspin.trace import Traced, TraceOptions, trace
 
 InputPath = str | os.PathLike[str]
@@ -179,7 +179,7 @@ def scan(
     if html:
         from unspin.report.html import render_html, scan_title
 
-        sites = list(read_jsonl(outputs[SITES]))
+        sites = read_sites(outputs[SITES])
         page = render_html(result, by_id, title=scan_title(len(documents)), sites=sites)
         outputs[REPORT] = write_text(folder.path / REPORT, page)
         timed.advance()
@@ -190,7 +190,7 @@ def scan(
     if db is not None:
         with ArticleIndex(db) as index:
             index.add(documents, workers=workers, progress=timed)
-            index.record_scan(result.pairs, result.families)
+            index.record_scan(result.pairs, result.families, read_sites(outputs[SITES]))
     described = [describe_input(Path(i)) for i in inputs]  # hashing is part of the run's time
     manifest = build_manifest(
         counted=counts(result, ran.candidates.total, asdict(ran.candidates)),

@@ -34,6 +34,7 @@ from typing import Any
 
 from unspin.families import COPY_MIN_COVERAGE
 from unspin.report.files import write_jsonl
+from unspin.report.schema import SiteRecord
 
 # The farm score's parts. Copying is what makes a farm, so reuse weighs most; spinning and
 # wrapping in boilerplate are how farms hide it and monetise it; splices are rarer. Set by
@@ -86,7 +87,7 @@ def copies_from(pairs: Iterable[Mapping[str, Any]]) -> dict[str, _Copy]:
 
 def site_records(
     documents: Iterable[Mapping[str, Any]], copies: Mapping[str, _Copy]
-) -> list[dict[str, Any]]:
+) -> list[SiteRecord]:
     """One record a site, highest farm score first, from document records."""
     tallies: dict[str, _Tally] = {}
     dates: dict[str, str] = {}  # publication dates of the documents copies came from
@@ -122,7 +123,7 @@ def _days(earlier: str, later: str) -> int:
     return (datetime.date.fromisoformat(later) - datetime.date.fromisoformat(earlier)).days
 
 
-def _record(site: str, tally: _Tally) -> dict[str, Any]:
+def _record(site: str, tally: _Tally) -> SiteRecord:
     n = max(1, tally.articles)
     shares = {
         "reused": tally.reused / n,
@@ -143,7 +144,10 @@ def _record(site: str, tally: _Tally) -> dict[str, Any]:
     return {
         "site": site,
         "articles": tally.articles,
-        **{name: round(value, 4) for name, value in shares.items()},
+        "reused": round(shares["reused"], 4),
+        "spun": round(shares["spun"], 4),
+        "spliced": round(shares["spliced"], 4),
+        "boilerplate": round(shares["boilerplate"], 4),
         "median_delay_days": statistics.median(tally.delays) if tally.delays else None,
         "farm_score": round(sum(value * weight for _, value, weight in parts), 4),
         "evidence": [
@@ -195,6 +199,16 @@ def write_sites(folder: Path) -> Path:
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """The records of a JSON Lines file unspin wrote, one at a time."""
+    for line in read_jsonl_lines(path):
+        yield json.loads(line)
+
+
+def read_jsonl_lines(path: Path) -> Iterator[str]:
     with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            yield json.loads(line)
+        yield from lines
+
+
+def read_sites(path: Path) -> list[SiteRecord]:
+    """The records of a ``sites.jsonl``."""
+    records: list[SiteRecord] = [json.loads(line) for line in read_jsonl_lines(path)]
+    return records

@@ -212,3 +212,41 @@ def test_serve_listens_on_loopback_unless_told(
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9001
     missing = CliRunner().invoke(main, ["serve", "--db", str(seeds_index.with_name("none.db"))])
     assert missing.exit_code == 2 and "no index at" in missing.output
+
+
+@pytest.fixture(scope="module")
+def sites_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seeds scanned into an index: the wire story on its agency's site (a host name
+    under bbc.co.uk) and the spun compilation on a farm."""
+    folder = tmp_path_factory.mktemp("sites")
+    records = [
+        {"id": WIRE, "text": (EXAMPLES / f"{WIRE}.txt").read_text(), "site": "news.bbc.co.uk"},
+        {"id": SPUN, "text": SPUN_TEXT, "site": "farm.example"},
+    ]
+    corpus = folder / "seeds.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records))
+    db, out = folder / "index.db", folder / "scan"
+    result = CliRunner().invoke(
+        main, ["scan", str(corpus), "--out", str(out), "--db", str(db), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    return db, out
+
+
+def test_site_scores_are_those_of_the_scan_and_lead_to_the_sites_articles(
+    sites_scan: tuple[Path, Path],
+) -> None:
+    db, out = sites_scan
+    written = [json.loads(line) for line in (out / "sites.jsonl").read_text().splitlines()]
+    with TestClient(create_app(db, max_body=64 * 1024)) as client:
+        scores = client.get("/api/sites/scores").json()
+        assert scores == written
+        assert [s["site"] for s in scores] == ["farm.example", "bbc.co.uk"]
+        assert scores[0]["reused"] == 1.0 and scores[0]["farm_score"] > scores[1]["farm_score"]
+        # A site as unspin names it finds the articles of its hosts.
+        page = client.get("/api/documents", params={"site": "bbc.co.uk"}).json()
+        assert [d["id"] for d in page["documents"]] == [WIRE]
+
+
+def test_before_any_scan_there_are_no_site_scores(client: TestClient) -> None:
+    assert client.get("/api/sites/scores").json() == []

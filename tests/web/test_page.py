@@ -174,6 +174,24 @@ def test_families_and_documents_can_be_browsed(browser: Any, server: Server) -> 
     assert "Russia-China military alliance" in browser.find_element("css selector", "h1").text
 
 
+def test_sites_show_their_farm_scores_in_a_chart_and_a_table(browser: Any, server: Server) -> None:
+    scores = server.get("/api/sites/scores")
+    assert scores, "the served index was scanned with sites"
+    browser.get(server.url + "/#/sites")
+    wait_for(browser, "#sites tbody tr")
+    rows = browser.find_elements("css selector", "#sites tbody tr")
+    assert [r.find_element("css selector", "td a").text for r in rows] == [
+        s["site"] for s in scores
+    ]
+    bars = browser.find_elements("css selector", "#site-chart .site-bar")
+    assert [b.get_attribute("data-site") for b in bars] == [s["site"] for s in scores][:30]
+    screenshot(browser, "sites")
+    rows[0].find_element("css selector", "td a").click()
+    wait_for(browser, "#documents tbody tr")
+    shown = browser.find_elements("css selector", "#documents tbody tr td:nth-child(3)")
+    assert shown and {cell.text for cell in shown} == {scores[0]["site"]}
+
+
 def test_nothing_is_loaded_from_the_network(traced: Any, server: Server) -> None:
     loaded = traced.execute_script(
         "return performance.getEntriesByType('resource').map((e) => e.name)"

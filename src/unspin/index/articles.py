@@ -39,6 +39,7 @@ from unspin.index.sqlite import SqliteStore
 from unspin.model import Document, Family, PairResult
 from unspin.pipeline import site_templates
 from unspin.progress import NoProgress, Progress
+from unspin.report.schema import SiteRecord
 
 # Articles committed per transaction. A transaction is what a crash can lose; its cost is
 # one fsync (WAL, synchronous=NORMAL: at checkpoints). 500 articles are ~1 s of preparing on
@@ -194,12 +195,22 @@ class ArticleIndex:
             found.extend(_pair(json.loads(r)) for b, r in rows if b in wanted)
         return found
 
-    def record_scan(self, pairs: Sequence[PairResult], families: Sequence[Family]) -> None:
-        """Keep a scan's pairs and families (those of the articles held), replacing the
-        last scan's: traces then report whole families."""
+    def record_scan(
+        self,
+        pairs: Sequence[PairResult],
+        families: Sequence[Family],
+        sites: Sequence[SiteRecord] = (),
+    ) -> None:
+        """Keep a scan's pairs, families and site records (`unspin.sites`), replacing the
+        last scan's: traces then report whole families, and `unspin serve` shows sites."""
         with self.store.batch():
             self._db.execute("DELETE FROM pairs")
             self._db.execute("DELETE FROM families")
+            self._db.execute("DELETE FROM sites")
+            self._db.executemany(
+                "INSERT INTO sites VALUES (?, ?)",
+                [(r["site"], json.dumps(r, ensure_ascii=False)) for r in sites],
+            )
             self._db.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?)",
                 [(p.a, p.b, json.dumps(asdict(p), ensure_ascii=False)) for p in pairs],

@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 
 from unspin.index.articles import ArticleIndex, family_from_record
 from unspin.model import Family
+from unspin.report.schema import SiteRecord
+from unspin.sites import site_name
 
 # The most rows one page may ask for: a page of 500 titles is ~50 KB of JSON.
 PAGE_MAX = 500
@@ -54,14 +56,21 @@ def articles(
     offset: int = 0,
     limit: int = 50,
 ) -> Page[ArticleSummary]:
-    """Articles whose id or title contains ``query`` (any case), of ``site`` if given, by id."""
+    """Articles whose id or title contains ``query`` (any case), of ``site`` if given, by id.
+
+    ``site`` is a site as the articles give it, or as `unspin.sites` names it (a host's
+    registered domain): ``bbc.co.uk`` finds the articles of ``news.bbc.co.uk`` too."""
     where = ["(id LIKE ? ESCAPE '\\' OR json_extract(meta, '$.title') LIKE ? ESCAPE '\\')"]
     args: list[object] = [_like(query), _like(query)]
-    if site is not None:
-        where.append("site IS ?")
-        args.append(site)
-    condition = " AND ".join(where)
     db = index.store.connection
+    if site is not None:
+        held = [
+            s for (s,) in db.execute("SELECT DISTINCT site FROM articles WHERE site IS NOT NULL")
+        ]
+        named = sorted({site, *(s for s in held if site_name(s) == site)})
+        where.append(f"site IN ({', '.join('?' * len(named))})")
+        args.extend(named)
+    condition = " AND ".join(where)
     total = db.execute(f"SELECT COUNT(*) FROM articles WHERE {condition}", args).fetchone()[0]
     rows = db.execute(
         f"SELECT id, site, date, json_extract(meta, '$.title') FROM articles WHERE {condition} "
@@ -92,6 +101,16 @@ def sites(index: ArticleIndex) -> list[SiteCount]:
         "SELECT site, COUNT(*) AS n FROM articles GROUP BY site ORDER BY n DESC, site"
     )
     return [SiteCount(site, n) for site, n in rows]
+
+
+def site_scores(index: ArticleIndex) -> list[SiteRecord]:
+    """The site records of the last `scan --db`, highest farm score first, as in
+    ``sites.jsonl`` (none before a scan)."""
+    rows = index.store.connection.execute(
+        "SELECT record FROM sites ORDER BY json_extract(record, '$.farm_score') DESC, site"
+    )
+    records: list[SiteRecord] = [json.loads(r) for (r,) in rows]
+    return records
 
 
 def families(index: ArticleIndex, offset: int = 0, limit: int = 50) -> Page[Family]:

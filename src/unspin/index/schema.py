@@ -15,7 +15,7 @@ from pathlib import Path
 
 from unspin.errors import IndexMismatchError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _STORE = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -59,8 +59,13 @@ CREATE INDEX IF NOT EXISTS pairs_b ON pairs (b);
 CREATE TABLE IF NOT EXISTS families (id TEXT PRIMARY KEY, record TEXT NOT NULL);
 """
 
+# Version 3: the site records (`sites.jsonl`) of the last `scan --db`, for `unspin serve`.
+_SITES = """
+CREATE TABLE IF NOT EXISTS sites (site TEXT PRIMARY KEY, record TEXT NOT NULL);
+"""
+
 # From version N to N + 1.
-MIGRATIONS = {1: _ARTICLES}
+MIGRATIONS = {1: _ARTICLES, 2: _SITES}
 
 _FIX = "Fix: rebuild it, e.g. delete the file and add the documents again."
 
@@ -98,7 +103,7 @@ def _upgrade(db: sqlite3.Connection, path: Path, fingerprint: str) -> None:
         stored = _meta(db)
         version = _checked(stored, path, fingerprint)
         if not stored:
-            for script in (_STORE, _ARTICLES):
+            for script in (_STORE, _ARTICLES, _SITES):
                 _run_script(db, script)
             db.executemany(
                 "INSERT INTO meta VALUES (?, ?)",

@@ -25,6 +25,8 @@ __all__ = [
     "PairRecord",
     "PassageRecord",
     "RejectRecord",
+    "SiteRecord",
+    "SiteSignalRecord",
     "TraceRecord",
     "TraceSourceRecord",
 ]
@@ -107,6 +109,28 @@ class FamilyRecord(TypedDict):
     id: str
     members: list[str]
     original: str
+
+
+class SiteSignalRecord(TypedDict):
+    """One part of a farm score: the share measured and its weight in the score."""
+
+    signal: str  # reused | spun | boilerplate | spliced
+    value: float
+    weight: float
+
+
+class SiteRecord(TypedDict):
+    """One line of ``sites.jsonl`` (`unspin.sites`)."""
+
+    site: str
+    articles: int
+    reused: float
+    spun: float
+    spliced: float
+    boilerplate: float
+    median_delay_days: float | None
+    farm_score: float
+    evidence: list[SiteSignalRecord]
 
 
 class RejectRecord(TypedDict):

@@ -31,7 +31,13 @@ from unspin.ingest import RejectedInputError, document_from_record
 from unspin.lexicon import wordnet
 from unspin.model import Document
 from unspin.report.jsonl import article_record, family_link_record, family_record, trace_record
-from unspin.report.schema import ArticleRecord, FamilyLinkRecord, FamilyRecord, TraceRecord
+from unspin.report.schema import (
+    ArticleRecord,
+    FamilyLinkRecord,
+    FamilyRecord,
+    SiteRecord,
+    TraceRecord,
+)
 from unspin.trace import TraceOptions, before_day, trace
 from unspin.web.limits import BodyLimit
 
@@ -252,6 +258,13 @@ def build_app(db: str | os.PathLike[str], *, max_body: int) -> FastAPI:
         """Every site with its number of articles, the largest first."""
         with connections.borrow() as index:
             return [SiteModel(**vars(s)) for s in browse.sites(index)]
+
+    @app.get("/api/sites/scores")
+    def site_scores() -> list[SiteRecord]:
+        """The sites of the last ``unspin scan --db`` as ``sites.jsonl`` has them: shares
+        reused, spun, spliced and boilerplate, and the content-farm score, highest first."""
+        with connections.borrow() as index:
+            return browse.site_scores(index)
 
     return app
 

@@ -347,18 +347,19 @@
   }
 
   async function documentsView(view, params) {
-    const q = params.get("q") || "", offset = Number(params.get("offset") || 0);
+    const q = params.get("q") || "", offset = Number(params.get("offset") || 0), site = params.get("site");
     const search = el("input", { type: "search", id: "document-search", value: q, placeholder: "id or title", "aria-label": "search documents" });
     const form = el("form", { class: "pager" }, search, el("button", { type: "submit", text: "Search" }));
     form.addEventListener("submit", (ev) => { ev.preventDefault(); location.hash = "#/documents?q=" + encodeURIComponent(search.value); });
     const list = el("div", { id: "documents" }, el("p", { class: "muted", text: "Loading…" }));
     view.replaceChildren(el("h1", { text: "Documents" }), form, list);
     try {
-      const page = await api("api/documents?q=" + encodeURIComponent(q) + "&offset=" + offset + "&limit=" + PAGE);
+      const of = site === null ? "" : "&site=" + encodeURIComponent(site);
+      const page = await api("api/documents?q=" + encodeURIComponent(q) + of + "&offset=" + offset + "&limit=" + PAGE);
       const rows = page.documents.map((d) => el("tr", {}, el("td", {}, el("a", { href: docLink(d.id), text: d.id })), el("td", { text: d.title || "" }), el("td", { text: d.site || "" }), el("td", { class: "num", text: d.date || "" })));
-      list.replaceChildren(el("p", { class: "muted", text: page.total + " document(s)" }),
+      list.replaceChildren(el("p", { class: "muted", text: page.total + " document(s)" + (site === null ? "" : " of " + site) }),
         el("table", {}, el("thead", {}, el("tr", {}, ...["id", "title", "site", "date"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
-        pager(page.total, offset, (o) => "#/documents?q=" + encodeURIComponent(q) + "&offset=" + o));
+        pager(page.total, offset, (o) => "#/documents?q=" + encodeURIComponent(q) + of + "&offset=" + o));
     } catch (err) { showError(list, err); }
   }
 
@@ -388,6 +389,70 @@
     } catch (err) { showError(view, err); }
   }
 
+  // --- sites: the farm scores of the last scan ----------------------------------------
+
+  // One colour per part of the farm score, as in the scan's report.html (unspin.sites).
+  const SITE_PARTS = { reused: "#d9534f", spun: "#f0ad4e", boilerplate: "#9b8bd6", spliced: "#5bc0de" };
+  const SITES_IN_CHART = 30;
+  const SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  // Horizontal bars, one per site, each cut into the parts of its farm score.
+  function siteChart(records) {
+    const shown = records.slice(0, SITES_IN_CHART);
+    const [label, width, row] = [220, 420, 18];
+    const chart = svg("svg", { id: "site-chart", class: "graph", width: label + width + 60, height: shown.length * row + 10, role: "img", "aria-label": "farm scores of the sites" });
+    shown.forEach((r, i) => {
+      const y = 5 + i * row;
+      const name = svg("text", { x: label - 6, y: y + 12, "text-anchor": "end" });
+      name.textContent = r.site.length > 32 ? r.site.slice(0, 31) + "…" : r.site;
+      const group = svg("g", { class: "site-bar", "data-site": r.site }, name);
+      let x = label;
+      for (const part of r.evidence) {
+        const w = part.value * part.weight * width;
+        if (w <= 0) continue;
+        const rect = svg("rect", { x: x, y: y, width: w, height: row - 4, fill: SITE_PARTS[part.signal] || "#999" });
+        rect.append(svg("title", {}, document.createTextNode(part.signal + ": " + pct(part.value) + " × weight " + part.weight)));
+        group.append(rect);
+        x += w;
+      }
+      const score = svg("text", { x: x + 4, y: y + 12 });
+      score.textContent = r.farm_score.toFixed(2);
+      group.append(score);
+      chart.append(group);
+    });
+    return chart;
+  }
+
+  async function sitesView(view) {
+    view.replaceChildren(el("h1", { text: "Sites" }), el("p", { class: "muted", text: "Loading…" }));
+    try {
+      const records = await api("api/sites/scores");
+      if (!records.length) {
+        view.replaceChildren(el("h1", { text: "Sites" }), el("p", { text: "No site scores yet: they come from a scan of the index's articles (unspin scan INPUT… --out DIR --db INDEX), for the articles that have a site." }));
+        return;
+      }
+      const legendRow = el("div", { class: "legend" }, ...Object.entries(SITE_PARTS).map(([k, c]) => el("span", {}, el("span", { class: "sw", style: "background:" + c, text: k }))),
+        el("span", { class: "muted", text: "Bar length: the content-farm score (0-1), made of these parts." }));
+      const rows = records.map((r) => el("tr", {},
+        el("td", {}, el("a", { href: "#/documents?site=" + encodeURIComponent(r.site), text: r.site })),
+        el("td", { class: "num", text: String(r.articles) }),
+        ...["reused", "spun", "spliced", "boilerplate"].map((k) => el("td", { class: "num", text: pct(r[k]) })),
+        el("td", { class: "num", text: r.median_delay_days === null ? "" : String(r.median_delay_days) }),
+        el("td", { class: "num", text: r.farm_score.toFixed(3) })));
+      view.replaceChildren(el("h1", { text: "Sites" }),
+        el("p", { class: "muted", text: records.length + (records.length === 1 ? " site" : " sites") + " of the last scan, the likeliest content farms first" }),
+        legendRow, siteChart(records),
+        el("table", { id: "sites" }, el("thead", {}, el("tr", {}, ...["site", "articles", "reused", "spun", "spliced", "boilerplate", "median delay (days)", "farm score"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)));
+    } catch (err) { showError(view, err); }
+  }
+
   function pager(total, offset, href) {
     const bar = el("div", { class: "pager" });
     if (offset > 0) bar.append(el("a", { href: href(Math.max(0, offset - PAGE)), text: "← previous" }));
@@ -414,6 +479,7 @@
     if (section === "documents") return documentsView(view, params);
     if (section === "families") return familiesView(view, params);
     if (section === "family") return familyView(view, parts.slice(1).join("/"));
+    if (section === "sites") return sitesView(view);
     return traceView(view);
   }
 
