@@ -316,3 +316,61 @@ def test_a_linked_folder_is_written_as_the_reader_reads_it(tmp_path: Path) -> No
     done = dedup([source], tmp_path / "deduped")
     assert done.kept == 2
     assert (tmp_path / "deduped" / "linked" / "orchestra.txt").read_text() == ORCHESTRA
+
+
+# --- reusing a scan's pairs ---------------------------------------------------------------
+
+
+def scan_into(folder: Path, *inputs: Path) -> Path:
+    result = CliRunner().invoke(
+        main, ["scan", *map(str, inputs), "--out", str(folder), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_a_scans_pairs_give_what_a_fresh_scan_gives(corpus: Path, tmp_path: Path) -> None:
+    scanned = scan_into(tmp_path / "scan", corpus)
+    fresh = dedup([corpus], tmp_path / "fresh" / "corpus.jsonl")
+    reused = dedup([corpus], tmp_path / "reused" / "corpus.jsonl", pairs_from=scanned)
+    assert reused.removals == fresh.removals and reused.removals
+    assert reused.out.read_bytes() == fresh.out.read_bytes()
+    assert reused.removed_file.read_bytes() == fresh.removed_file.read_bytes()
+
+
+def test_a_scan_of_the_same_files_elsewhere_is_used(corpus: Path, tmp_path: Path) -> None:
+    # Inputs are matched by content: the same file under another path is the same input.
+    moved = tmp_path / "moved" / "corpus.jsonl"
+    moved.parent.mkdir()
+    moved.write_bytes(corpus.read_bytes())
+    scanned = scan_into(tmp_path / "scan", moved)
+    done = dedup([corpus], tmp_path / "out" / "corpus.jsonl", pairs_from=scanned)
+    fresh = dedup([corpus], tmp_path / "fresh" / "corpus.jsonl")
+    assert done.removals == fresh.removals and len(done.removals) == 2
+
+
+def test_a_scan_of_other_inputs_or_another_configuration_is_refused(
+    corpus: Path, tmp_path: Path
+) -> None:
+    other = jsonl(tmp_path / "other.jsonl", [{"id": "floods", "text": FLOODS}])
+    scanned = scan_into(tmp_path / "scan", other)
+    with pytest.raises(UsageError, match="read other inputs than these"):
+        dedup([corpus], tmp_path / "a" / "corpus.jsonl", pairs_from=scanned)
+    mine = scan_into(tmp_path / "mine", corpus)
+    manifest = json.loads((mine / "manifest.json").read_text())
+    manifest["configuration"]["fingerprint"] = "0" * 64
+    (mine / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(UsageError, match="another configuration"):
+        dedup([corpus], tmp_path / "b" / "corpus.jsonl", pairs_from=mine)
+
+
+def test_a_folder_that_is_no_scan_output_is_refused_with_the_fix(
+    corpus: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["dedup", str(corpus), "--out", str(tmp_path / "o.jsonl"), "--pairs", str(tmp_path)],
+    )
+    assert result.exit_code != 0
+    assert "is not the output folder of a finished scan" in result.output
+    assert "Fix:" in result.output

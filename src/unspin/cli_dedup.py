@@ -41,9 +41,22 @@ from unspin.dedup import DEFAULT_RELATIONS, KEEP_POLICIES, parse_relations
     default=None,
     help="Worker processes for the scan (default: all cores).",
 )
+@click.option(
+    "--pairs",
+    "pairs_from",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The --out folder of an `unspin scan` of the same inputs: use its pairs instead of "
+    "scanning again (refused if it read other inputs or used another configuration).",
+)
 @one_line_errors
 def dedup(
-    inputs: tuple[Path, ...], out: Path, keep: str, relations: str, workers: int | None
+    inputs: tuple[Path, ...],
+    out: Path,
+    keep: str,
+    relations: str,
+    workers: int | None,
+    pairs_from: Path | None,
 ) -> None:
     """Write INPUTS without their copies: one version of each article is kept.
 
@@ -61,6 +74,7 @@ def dedup(
             relations=chosen,
             workers=workers,
             progress=progress,
+            pairs_from=pairs_from,
         )
     console = Stdout()
     summary = done.summary

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from unspin.dedup.choose import DEFAULT_RELATIONS, Keep, Removal, choose_removals
+from unspin.dedup.scanned import scanned_pairs
 from unspin.dedup.write import Target, targets, write_kept
 from unspin.engines import get_engine
 from unspin.errors import UnspinError, UnwritableOutputError, UsageError
@@ -65,9 +66,11 @@ def dedup(
     relations: Sequence[Relation] = DEFAULT_RELATIONS,
     workers: int | None = None,
     progress: Progress | None = None,
+    pairs_from: str | os.PathLike[str] | None = None,
 ) -> Deduped:
     """Write ``inputs`` without their copies to ``out`` (a file for one input file, else a
-    folder); see the module notes."""
+    folder); see the module notes. With ``pairs_from``, the output folder of a scan of the
+    same inputs, its pairs are used instead of scanning again (`unspin.dedup.scanned`)."""
     started = time.monotonic()
     progress = progress or NoProgress()
     checked = check_inputs(inputs)
@@ -78,11 +81,14 @@ def dedup(
     check_writable_file(removed_file, "removed.jsonl")
 
     documents, rejects, summary = read_corpus(inputs, progress=progress)
-    wordnet()
-    engine = get_engine("local", workers, semantic=False, all_pairs=False, checkpoint=None)
-    ran = engine.run(documents, progress)
     by_id = {d.id: d for d in documents}
-    removals = tuple(choose_removals(by_id, ran.pairs, keep=keep, relations=relations))
+    if pairs_from is not None:
+        pairs = scanned_pairs(Path(pairs_from), [Path(i) for i in inputs], by_id)
+    else:
+        wordnet()
+        engine = get_engine("local", workers, semantic=False, all_pairs=False, checkpoint=None)
+        pairs = list(engine.run(documents, progress).pairs)
+    removals = tuple(choose_removals(by_id, pairs, keep=keep, relations=relations))
     removed = {r.id for r in removals}
     kept = _kept_positions([d for d in documents if d.id not in removed], planned)
 

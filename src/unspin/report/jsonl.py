@@ -7,6 +7,7 @@ passage the two texts it aligns, so a reader needs no access to the original inp
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from unspin.model import (
     BoilerplateSpan,
@@ -129,6 +130,18 @@ def pair_record(pair: PairResult, documents: Mapping[str, Document] | None = Non
         ],
         "passages": [passage_record(p, text_a, text_b) for p in pair.passages],
     }
+
+
+def pair_from_record(record: Mapping[str, Any]) -> PairResult:
+    """The pair a `pair_record` was written from (a line of ``pairs.jsonl``)."""
+    fields = dict(record)
+    fields["passages"] = [
+        {k: v for k, v in p.items() if k not in ("a_text", "b_text")} for p in record["passages"]
+    ]
+    fields["direction_evidence"] = [
+        (e["signal"], e["weight"]) for e in record.get("direction_evidence", ())
+    ]
+    return PairResult.from_fields(fields)
 
 
 def passage_record(p: Passage, text_a: str | None, text_b: str | None) -> PassageRecord:
