@@ -98,8 +98,11 @@ def generated_bio(line: str, story_words: frozenset[str]) -> bool:
     """Whether a stripped line is a generated bio: `bio_form`, and few of its phrases
     share a word with the page's story."""
     phrases = bio_form(line)
-    if phrases is None:
-        return False
+    return phrases is not None and apart_from_story(phrases, story_words)
+
+
+def apart_from_story(phrases: list[list[str]], story_words: frozenset[str]) -> bool:
+    """Whether few of a bio's phrases (`bio_form`) share a word with the page's story."""
     story = sum(any(w in story_words for w in words) for words in phrases)
     return story <= STORY_WORD_MAX_SHARE * len(phrases)
 

@@ -18,8 +18,8 @@ from unspin.boilerplate._patterns import (
 )
 from unspin.boilerplate._persona import (
     BIO_MAX_CHARS,
+    apart_from_story,
     bio_form,
-    generated_bio,
     persona_line,
     story_words,
 )
@@ -122,10 +122,11 @@ def _mark_personas(texts: list[str], marks: _Marks) -> None:
         if persona_line(text):
             marks[i] = ("author_bio", f"author named with a role: {quote(text)}")
             continue
-        if bio_form(text) is not None:
+        phrases = bio_form(text)
+        if phrases is not None:
             if story is None:
                 story = story_words(texts, FILL_LINE_MAX_CHARS)
-            if generated_bio(text, story):
+            if apart_from_story(phrases, story):
                 marks[i] = ("author_bio", f"generated bio of persona phrases: {quote(text)}")
 
 
@@ -226,16 +227,16 @@ def _repeated_evidence(text: str, first: bool, repeated_lines: frozenset[str]) -
 def _mark_repeated(texts: list[str], marks: _Marks, repeated_lines: frozenset[str]) -> None:
     # Template lines recur within a document too (one per comment, per list item), so
     # keys are memoised; long lines are skipped before paying for NFKC.
-    seen: dict[str, str] = {}
+    # The headline takes no shape (`shapes`), so it is memoised apart from its repeats.
+    seen: dict[tuple[str, bool], str] = {}
     first = next((i for i, text in enumerate(texts) if text), -1)
     for i, text in enumerate(texts):
         if not text or len(text) > 4 * REPEATED_LINE_MAX_CHARS or i in marks:
             continue
-        evidence = seen.get(text) if i != first else None
+        memo = (text, i == first)
+        evidence = seen.get(memo)
         if evidence is None:
-            evidence = _repeated_evidence(text, i == first, repeated_lines)
-            if i != first:
-                seen[text] = evidence
+            evidence = seen[memo] = _repeated_evidence(text, i == first, repeated_lines)
         if evidence:
             marks[i] = ("repeated_line", evidence)
 

@@ -394,14 +394,7 @@
   // One colour per part of the farm score, as in the scan's report.html (unspin.sites).
   const SITE_PARTS = { reused: "#d9534f", spun: "#f0ad4e", boilerplate: "#9b8bd6", spliced: "#5bc0de" };
   const SITES_IN_CHART = 30;
-  const SVG = "http://www.w3.org/2000/svg";
-
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-    for (const child of children) node.append(child);
-    return node;
-  }
+  const svg = window.unspinGraph.svg;  // graph.js's builder: text children as text nodes
 
   // Horizontal bars, one per site, each cut into the parts of its farm score.
   function siteChart(records) {
@@ -410,21 +403,18 @@
     const chart = svg("svg", { id: "site-chart", class: "graph", width: label + width + 60, height: shown.length * row + 10, role: "img", "aria-label": "farm scores of the sites" });
     shown.forEach((r, i) => {
       const y = 5 + i * row;
-      const name = svg("text", { x: label - 6, y: y + 12, "text-anchor": "end" });
-      name.textContent = r.site.length > 32 ? r.site.slice(0, 31) + "…" : r.site;
+      const name = svg("text", { x: label - 6, y: y + 12, "text-anchor": "end" }, r.site.length > 32 ? r.site.slice(0, 31) + "…" : r.site);
       const group = svg("g", { class: "site-bar", "data-site": r.site }, name);
       let x = label;
       for (const part of r.evidence) {
         const w = part.value * part.weight * width;
         if (w <= 0) continue;
         const rect = svg("rect", { x: x, y: y, width: w, height: row - 4, fill: SITE_PARTS[part.signal] || "#999" });
-        rect.append(svg("title", {}, document.createTextNode(part.signal + ": " + pct(part.value) + " × weight " + part.weight)));
+        rect.append(svg("title", {}, part.signal + ": " + pct(part.value) + " × weight " + part.weight));
         group.append(rect);
         x += w;
       }
-      const score = svg("text", { x: x + 4, y: y + 12 });
-      score.textContent = r.farm_score.toFixed(2);
-      group.append(score);
+      group.append(svg("text", { x: x + 4, y: y + 12 }, r.farm_score.toFixed(2)));
       chart.append(group);
     });
     return chart;

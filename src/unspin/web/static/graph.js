@@ -73,5 +73,5 @@
     return drawing;
   }
 
-  window.unspinGraph = { familyGraph: familyGraph };
+  window.unspinGraph = { familyGraph: familyGraph, svg: svg };
 })();
