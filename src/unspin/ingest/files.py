@@ -87,7 +87,9 @@ def read_inputs(
 class FileRecord:
     """One record of a file as its reader gave it, before its id is admitted."""
 
-    index: int  # its place in the file's stream of records, from 0
+    # Orders it among its file's records: its place in the file's stream from 0, or for a
+    # file read in parts, a number made of its line or row (`unspin.ingest.parts`).
+    index: int
     record: Document | Reject
     position: str  # where in the file it was read (see the ingest notes)
     # For a warning about the document read just before it: that document's index. Its
@@ -97,8 +99,16 @@ class FileRecord:
 
 def read_file(source: Source, extension: str) -> Iterator[FileRecord]:
     """The records of one file, streamed by its reader; warnings point at their document."""
+    return file_records(source, enumerate(READERS[extension](source)))
+
+
+def file_records(
+    source: Source, keyed: Iterable[tuple[int, Document | Reject]]
+) -> Iterator[FileRecord]:
+    """``source``'s records, each with the index that orders it in its file; a warning
+    about the document just before it points at that document's index."""
     last: tuple[int, str, str] | None = None  # the last document: index, position, id
-    for index, record in enumerate(READERS[extension](source)):
+    for index, record in keyed:
         if isinstance(record, Document):
             position = _position(record, source)
             last = (index, position, record.id)

@@ -31,18 +31,43 @@ def _open(source: Source) -> gzip.GzipFile | BufferedReader:
 
 
 def read_jsonl_file(source: Source) -> Iterator[Document | Reject]:
-    number = 0
+    for _, record in jsonl_records(source):
+        yield record
+
+
+def jsonl_records(
+    source: Source, start: int = 0, end: int | None = None, newlines_before: int = 0
+) -> Iterator[tuple[int, Document | Reject]]:
+    """The records of the lines that start in bytes ``[start, end)`` of a JSON Lines file
+    (the whole file by default), each with the number of its line.
+
+    ``newlines_before``: how many line feeds the file has before ``start``, so that lines
+    are numbered as a read of the whole file numbers them (`unspin.ingest.parts`). A range
+    other than the whole file needs an uncompressed file, which can be read from anywhere.
+    """
+    number = newlines_before
     try:
         with _open(source) as stream:
-            for number, raw in enumerate(stream, start=1):
+            if start:
+                # The line under way at ``start`` belongs to the range before this one.
+                stream.seek(start - 1)
+                number += 1 if len(stream.readline()) > 1 else 0
+            place = stream.tell()
+            for raw in stream:
+                if end is not None and place >= end:
+                    break
+                place += len(raw)
+                number += 1
                 if number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if raw.strip():  # blank lines separate nothing and are not records
-                    yield from _jsonl_record(raw, number, source)
+                    for record in _jsonl_record(raw, number, source):
+                        yield number, record
     except (OSError, EOFError, zlib.error) as err:
         # A truncated or corrupt file: what was read stays, and the reject says where it ended.
         where = f"after line {number}" if number else "at the start"
-        yield source.reject(f"file cannot be read {where}: {err}", position=str(number + 1))
+        reject = source.reject(f"file cannot be read {where}: {err}", position=str(number + 1))
+        yield number + 1, reject
 
 
 def _jsonl_record(raw: bytes, number: int, source: Source) -> list[Document | Reject]:
@@ -69,34 +94,53 @@ def _jsonl_record(raw: bytes, number: int, source: Source) -> list[Document | Re
 
 
 def read_parquet_file(source: Source) -> Iterator[Document | Reject]:
+    for _, record in parquet_records(source):
+        yield record
+
+
+def parquet_records(
+    source: Source, groups: range | None = None, first_row: int = 0
+) -> Iterator[tuple[int, Document | Reject]]:
+    """The records of a Parquet file's row ``groups`` (all by default), each with the number
+    of its row; ``first_row`` is the number of the first row of the first group. A reject
+    about the whole file comes with the part holding row 0 only, so a file read in parts
+    says it once (`unspin.ingest.parts`)."""
     try:
         parquet = pq.ParquetFile(source.path)
     except (OSError, pa.ArrowException) as err:
-        yield source.reject(f"cannot read Parquet file: {err}")
+        yield first_row, source.reject(f"cannot read Parquet file: {err}")
         return
     with parquet:
-        yield from _parquet_rows(parquet, source)
+        names = list(parquet.schema_arrow.names)
+        if not any(name in names for name in CONTENT_FIELDS):
+            if first_row == 0:
+                listed = ", ".join(names) or "none"
+                reason = f"Parquet file has no 'text' or 'html' column (columns: {listed})"
+                yield 0, source.reject(reason)
+            return
+        yield from _parquet_rows(parquet, source, groups, first_row)
 
 
-def _parquet_rows(parquet: pq.ParquetFile, source: Source) -> Iterator[Document | Reject]:
+def _parquet_rows(
+    parquet: pq.ParquetFile, source: Source, groups: range | None, row: int
+) -> Iterator[tuple[int, Document | Reject]]:
     names = list(parquet.schema_arrow.names)
-    if not any(name in names for name in CONTENT_FIELDS):
-        yield source.reject(
-            f"Parquet file has no 'text' or 'html' column (columns: {', '.join(names) or 'none'})"
-        )
-        return
     # Only the columns we use, so wide tables (embeddings, raw WARC payloads) cost nothing.
     columns = [name for name in FIELDS if name in names]
-    row = 0
+    chosen = None if groups is None else list(groups)
     try:
-        for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=columns):
+        batches = parquet.iter_batches(
+            batch_size=PARQUET_BATCH_ROWS, row_groups=chosen, columns=columns
+        )
+        for batch in batches:
             for record in _rows(batch):
                 position = f"row {row}"
                 origin = f"{source.label}:{position}"
-                yield from to_document(record, source, position, origin, str(row))
+                for found in to_document(record, source, position, origin, str(row)):
+                    yield row, found
                 row += 1
     except (OSError, pa.ArrowException) as err:
-        yield source.reject(f"file cannot be read from row {row} on: {err}", f"row {row}")
+        yield row, source.reject(f"file cannot be read from row {row} on: {err}", f"row {row}")
 
 
 def _rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
