@@ -3,13 +3,15 @@
 One corpus, made of the spun-news generator's sources and their spun, restructured and
 compiled copies, plus exact copies, a renamed duplicate id and bad records, is scanned by
 both engines; the four JSON Lines files must be equal byte for byte. The Spark engine runs
-with 1, 3 and 7 shuffle partitions. A run stopped after a stage resumes from its table.
+with 1, 3 and 7 shuffle partitions, and with its corpus file cut into seven parts. A run
+stopped after a stage resumes from its table.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 import pytest
@@ -17,12 +19,16 @@ from benchmarks.spun_news import bbc
 from benchmarks.spun_news.generate import generate
 from benchmarks.spun_news.thesaurus import available
 from click.testing import CliRunner
+from tests.spark.settings import conf
 
 from unspin.api import scan
 from unspin.cli import main
 from unspin.engines.spark.engine import RECORD_FILES
 from unspin.engines.spark.scan import scan_with_spark
 from unspin.engines.spark.stages import FOLDER
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 # Enough documents for families of several members, exact copies and compilations.
 SIZE = 150
@@ -82,6 +88,15 @@ def test_spark_writes_the_local_engines_records_byte_for_byte(
     assert manifest["counts"] == theirs["counts"]
     assert run.scan.resumed == ()
     assert not (tmp_path / FOLDER).exists()  # stage tables go once the records are written
+
+
+def test_a_corpus_file_read_in_many_parts_gives_the_same_records(
+    spark: SparkSession, corpus: list[Path], local: Path, tmp_path: Path
+) -> None:
+    size = corpus[0].stat().st_size
+    with conf(spark, "spark.sql.files.maxPartitionBytes", str(size // 7)):
+        scan_with_spark(corpus, tmp_path, partitions=3)
+    assert records(tmp_path) == records(local)
 
 
 def test_a_run_stopped_after_a_stage_resumes_from_its_table_in_any_format(

@@ -4,7 +4,8 @@ One corpus holds every kind of input (a folder of text, Markdown and HTML files,
 plain and gzip'd, Parquet, a web archive, an unsupported file) and every kind of record
 (good, bad JSON, no text, no id, a bad date, duplicate ids with the same text and with
 another, an id that a derived id took first). `read_documents` must give `read_corpus`'s
-documents, rejects and summary, in the same order, over 1, 3 and 7 partitions.
+documents, rejects and summary, in the same order, over 1, 3 and 7 partitions, and with its
+JSON Lines and Parquet files cut into parts as small as a few bytes.
 """
 
 from __future__ import annotations
@@ -19,9 +20,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from tests.ingest.warcs import article_page, page_record, request, warcinfo, write_warc
+from tests.spark.settings import conf
 
-from unspin.engines.spark.read import SparkRead, document_of, read_documents
-from unspin.errors import EmptyCorpusError
+from unspin.engines.spark.read import (
+    SparkRead,
+    byte_count,
+    document_of,
+    part_size,
+    read_documents,
+)
+from unspin.errors import EmptyCorpusError, UsageError
 from unspin.ingest import read_corpus
 from unspin.model import Reject
 
@@ -32,6 +40,7 @@ STRIKE = "Dock workers at the port of Valmera walked off the job on Monday over 
 TALKS = "The Valmera Dockers' Union said talks with the port authority collapsed on Sunday."
 VOTE = "Members of the union will vote on the port's new offer at the end of the week."
 SHUFFLE = "spark.sql.shuffle.partitions"
+PART_BYTES = "spark.sql.files.maxPartitionBytes"
 PAGE = article_page("Port strike", [STRIKE, TALKS, VOTE])
 
 
@@ -71,7 +80,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with gzip.open(root / "more.jsonl.gz", "wt", encoding="utf-8") as packed:
         packed.write(lines({"id": "a", "text": VOTE}, {"text": STRIKE}, {"id": "b", "text": VOTE}))
     table = {"id": ["news/business/001", "p1", "p2"], "text": [TALKS, "", VOTE]}
-    pq.write_table(pa.table(table), root / "table.parquet")
+    pq.write_table(pa.table(table), root / "table.parquet", row_group_size=1)
     uri = "https://wire.example/port-strike"
     write_warc(
         root / "crawl.warc.gz",
@@ -122,6 +131,31 @@ def test_spark_reads_what_the_local_read_gives(
     assert [document_of(row) for row in ordered(read.documents)] == documents
     assert rejects_of(read) == rejects
     assert read.summary == summary
+
+
+@pytest.mark.parametrize("part_bytes", ["7b", "100b", "500b"])
+def test_files_cut_into_parts_read_as_the_local_read_gives(
+    spark: SparkSession, corpus: Path, part_bytes: str
+) -> None:
+    # feed.jsonl is cut inside its lines, table.parquet between its row groups.
+    documents, rejects, summary = read_corpus([corpus])
+    assert (corpus / "feed.jsonl").stat().st_size > 500
+
+    with conf(spark, PART_BYTES, part_bytes):
+        assert part_size(spark) == byte_count(part_bytes)
+        read = read_documents(spark, [corpus], partitions=3)
+
+        assert [document_of(row) for row in ordered(read.documents)] == documents
+        assert rejects_of(read) == rejects
+        assert read.summary == summary
+
+
+def test_spark_sizes_are_read_as_spark_reads_them() -> None:
+    assert byte_count("134217728") == byte_count("128m") == byte_count("128MB") == 128 << 20
+    assert byte_count("2k") == byte_count("2kb") == 2048
+    assert byte_count(" 1g ") == 1 << 30
+    with pytest.raises(UsageError, match="not a size"):
+        byte_count("lots")
 
 
 def test_several_inputs_keep_their_order_and_their_ids(spark: SparkSession, corpus: Path) -> None:

@@ -1,14 +1,21 @@
 """Reading a corpus on Spark executors: what `unspin.ingest.read_corpus` reads, row for row.
 
-The driver only checks the inputs and lists their files (`unspin.ingest.files.list_files`).
+The driver only checks the inputs, lists their files (`unspin.ingest.files.list_files`) and
+cuts the big ones into parts (`unspin.ingest.parts`): a plain JSON Lines file into byte
+ranges, a Parquet file into runs of row groups, of about `spark.sql.files.maxPartitionBytes`
+each (128 MB unless the session says otherwise), as Spark's own file sources cut them. Each
+part is read by one Spark task through the local readers, so no file is held in memory
+beyond what a reader holds and one 10 GB file keeps every core busy. JSON Lines parts need
+the count of line feeds before them, to number their lines as a whole read does: a first,
+cheap job counts each part's.
+
 Paths are local for now: every executor must see the driver's file system, as a local
-master or a shared mount does; HDFS and S3 are future work. Each file is read whole by one
-Spark task, through the local reader (`read_file`), so no file is held in memory beyond
-what that reader holds. Every row gets ``seq``, its place in the local reading order: the
-file's place in the listing in the high 32 bits, the record's place in its file above the
-lowest bit, and the lowest bit set only for the warning that admission adds right after a
-renamed record. Order by ``seq`` and the rows come in the order the local read gives them,
-whatever the partitions.
+master or a shared mount does; HDFS and S3 are future work. Every row gets ``seq``, its
+place in the local reading order: the file's place in the listing in the high bits (from
+bit `_FILE_SHIFT`), the record's `FileRecord.index` in its file above the lowest bit, and
+the lowest bit set only for the warning that admission adds right after a renamed record.
+Order by ``seq`` and the rows come in the order the local read gives them, whatever the
+parts and partitions.
 
 Duplicate ids (`unspin.ingest.files`) are admitted in reading order, first come first
 served, so that step is not spread out. A record whose id is read only once and holds no
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
@@ -44,17 +52,27 @@ from pyspark.sql.types import (
 )
 
 from unspin.engines.spark import rows
-from unspin.errors import EmptyCorpusError
+from unspin.errors import EmptyCorpusError, UsageError
 from unspin.ingest import empty_message
-from unspin.ingest.files import RENAME_MARK, Ids, list_files, read_file, text_digest
+from unspin.ingest.files import RENAME_MARK, Ids, list_files, text_digest
+from unspin.ingest.parts import (
+    PART_BYTES,
+    Part,
+    newlines_before,
+    newlines_in,
+    read_part,
+    split_file,
+)
 from unspin.ingest.paths import check_inputs
-from unspin.ingest.source import Source
 from unspin.model import Document, IngestSummary, Reject
 
 __all__ = ["DOCUMENTS", "REJECTS", "SparkRead", "document_of", "read_documents"]
 
 # seq's high bits: the file's place in the listing; below them, the record's place in it.
-_FILE_SHIFT = 32
+# A record's index in its file is under 2**35 (a line or row number under 2**31, shifted by
+# `parts.SUB_BITS`), which leaves room for 2**27 files (134 million) in a signed 64-bit seq.
+_FILE_SHIFT = 36
+_MAX_FILES = 1 << (63 - _FILE_SHIFT)
 # The lowest bit of seq: the warning about a renamed record, which follows that record.
 _ADMITTED = 1
 
@@ -110,17 +128,28 @@ def read_documents(
     inputs: Sequence[str | os.PathLike[str]],
     partitions: int | None = None,
 ) -> SparkRead:
-    """Read ``inputs`` as `read_corpus` does, one Spark task per file (``partitions``: how
-    many partitions the files are spread over; default Spark's default parallelism).
+    """Read ``inputs`` as `read_corpus` does, one Spark task per part of a file
+    (``partitions``: how many partitions the parts are spread over; default Spark's default
+    parallelism).
 
     Path problems raise before anything is read; EmptyCorpusError when nothing is kept.
     """
     listed = list(list_files(check_inputs(inputs)))
-    files = [(index, *item) for index, item in enumerate(listed) if not isinstance(item, Reject)]
-    slices = max(1, min(len(files), partitions or spark.sparkContext.defaultParallelism))
-    read = spark.sparkContext.parallelize(files, slices).flatMap(_file_rows)
-    # Persisted: finding the contested ids, the counts and whoever writes the documents and
-    # the rejects would each read every file again.
+    if len(listed) >= _MAX_FILES:
+        raise UsageError(
+            f"{len(listed):,} files: a Spark scan reads at most {_MAX_FILES - 1:,}; "
+            "gather them into JSON Lines or Parquet files"
+        )
+    part_bytes = part_size(spark)
+    parts = [
+        (index, part)
+        for index, item in enumerate(listed)
+        if not isinstance(item, Reject)
+        for part in split_file(*item, part_bytes)
+    ]
+    slices = max(1, min(len(parts), partitions or spark.sparkContext.defaultParallelism))
+    tasks = _numbered_parts(spark, parts, slices)
+    read = spark.sparkContext.parallelize(tasks, slices).flatMap(_part_rows)
     raw = spark.createDataFrame(read, _RAW).persist(StorageLevel.MEMORY_AND_DISK)
     docs = _where_set(raw, id="", text="")
     found = _where_set(raw, reason="", kept=False)
@@ -163,11 +192,54 @@ def _where_set(raw: DataFrame, **empty: str | bool) -> DataFrame:
     return kept.withColumns({name: F.coalesce(name, F.lit(empty[name])) for name in names})
 
 
-def _file_rows(task: tuple[int, Source, str]) -> Iterator[tuple[Any, ...]]:
-    """One file's records as _RAW rows, streamed (this runs on an executor)."""
-    file_index, source, extension = task
+def part_size(spark: SparkSession) -> int:
+    """The bytes of file a part: the session's ``spark.sql.files.maxPartitionBytes``."""
+    value = spark.conf.get("spark.sql.files.maxPartitionBytes", None)
+    return PART_BYTES if value is None else byte_count(value)
+
+
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}
+# What Spark's JavaUtils.byteStringAs reads: digits, then b, k(b), m(b), g(b), t(b) or p(b).
+_SIZE = re.compile(r"(\d+)([kmgtp]?)b?")
+
+
+def byte_count(value: str) -> int:
+    """A Spark size in bytes ("134217728b", "128m", "2k", "1gb": binary units, as Spark)."""
+    found = _SIZE.fullmatch(value.strip().lower())
+    if found is None:
+        raise UsageError(f"spark.sql.files.maxPartitionBytes: {value!r} is not a size in bytes")
+    return max(1, int(found[1]) * _UNITS[found[2]])
+
+
+def _numbered_parts(
+    spark: SparkSession, parts: Sequence[tuple[int, Part]], slices: int
+) -> list[tuple[int, Part, int]]:
+    """Each part with the line feeds its file has before it (counted by one job, for the
+    files cut into byte ranges; 0 for the others)."""
+    ranged = [(index, part) for index, part in parts if part.end is not None]
+    counted = dict(
+        spark.sparkContext.parallelize(ranged, max(1, min(len(ranged), slices)))
+        .map(lambda task: ((task[0], task[1].number), newlines_in(task[1])))
+        .collect()
+        if ranged
+        else []
+    )
+    before: dict[tuple[int, int], int] = {}
+    for index in sorted({index for index, _ in ranged}):
+        numbers = sorted(number for file, number in counted if file == index)
+        sums = newlines_before([counted[(index, number)] for number in numbers])
+        before.update({(index, number): total for number, total in zip(numbers, sums, strict=True)})
+    return [(index, part, before.get((index, part.number), 0)) for index, part in parts]
+
+
+def _part_rows(task: tuple[int, Part, int]) -> Iterator[tuple[Any, ...]]:
+    """One part's records as _RAW rows, streamed (this runs on an executor)."""
+    file_index, part, newlines = task
+    source = part.source
     base = file_index << _FILE_SHIFT
-    for found in read_file(source, extension):
+    for found in read_part(part, newlines):
+        if found.index >> (_FILE_SHIFT - 1):
+            raise ValueError(f"{source.label}: too many records in one file for a Spark scan")
         seq = base | found.index << 1
         record = found.record
         if isinstance(record, Document):
