@@ -188,13 +188,17 @@ class _ScanCommand(click.Command):
         formatter.write_text(
             "INPUTS are files or folders (read recursively) of: "
             + ", ".join(SUPPORTED_EXTENSIONS)
-            + ". Records that cannot be used go to rejects.jsonl with their reason."
+            + ". With --engine spark, also URLs of the file systems Spark is configured for "
+            "(hdfs://, s3a://, file:/). Records that cannot be used go to rejects.jsonl with "
+            "their reason."
         )
         super().format_epilog(ctx, formatter)
 
 
 @main.command(cls=_ScanCommand)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Strings, not Paths: with --engine spark an input may be a URL ("hdfs://nn/corpus"), whose
+# "//" a Path would fold.
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--out",
     "out_dir",
@@ -260,7 +264,7 @@ class _ScanCommand(click.Command):
 @semantic_option
 @one_line_errors
 def scan(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     out_dir: Path,
     engine: str,
     workers: int | None,
@@ -324,7 +328,7 @@ class _SparkOptions:
 
 
 def _spark_scan(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     out_dir: Path,
     all_pairs: bool,
     semantic: bool,

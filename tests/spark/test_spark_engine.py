@@ -99,6 +99,19 @@ def test_a_corpus_file_read_in_many_parts_gives_the_same_records(
     assert records(tmp_path) == records(local)
 
 
+def test_inputs_given_as_urls_give_the_same_records(
+    corpus: list[Path], local: Path, tmp_path: Path
+) -> None:
+    run = scan_with_spark([path.as_uri() for path in corpus], tmp_path, partitions=2)
+
+    # Only the inputs' names differ: "file:///tmp/..." where the local run has "/tmp/...".
+    assert {k: v.replace("file://", "") for k, v in records(tmp_path).items()} == records(local)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert [i["kind"] for i in manifest["inputs"]] == ["remote file", "remote file"]
+    assert manifest["inputs"][0]["bytes"] == corpus[0].stat().st_size
+    assert run.scan.summary.read > SIZE
+
+
 def test_a_run_stopped_after_a_stage_resumes_from_its_table_in_any_format(
     corpus: list[Path], local: Path, tmp_path: Path
 ) -> None:

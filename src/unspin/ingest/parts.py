@@ -134,11 +134,11 @@ def read_part(part: Part, newlines: int = 0) -> Iterator[FileRecord]:
     source = part.source
     if part.extension in JSON_LINES:
         lines = jsonl_records(source, part.start, part.end, newlines)
-        return file_records(source, _numbered(lines, source))
+        return file_records(source, numbered(lines, source))
     if part.extension == PARQUET:
         groups = None if part.end is None else range(part.start, part.end)
         rows = parquet_records(source, groups, part.first_row)
-        return file_records(source, _numbered(rows, source))
+        return file_records(source, numbered(rows, source))
     return read_file(source, part.extension)
 
 
@@ -150,7 +150,7 @@ def read_in_parts(source: Source, extension: str, part_bytes: int) -> Iterator[F
         yield from read_part(part, newlines)
 
 
-def _numbered(
+def numbered(
     found: Iterable[tuple[int, Document | Reject]], source: Source
 ) -> Iterator[tuple[int, Document | Reject]]:
     """Records numbered by their line or row, each with its place among that line's."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from unspin.errors import (
     UsageError,
 )
 from unspin.ingest.formats import SUPPORTED_TEXT, extension_of, format_of
+
+# A URL: a scheme of two letters or more, then ":/" (so "C:/data" stays a Windows path).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:/")
 
 _ARCHIVES = {".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".7z"}
 
@@ -55,9 +59,19 @@ def check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[Input]:
     return checked
 
 
+def is_url(raw: str | os.PathLike[str]) -> bool:
+    """Whether an input names a file system by URL (``hdfs://``, ``s3a://``, ``file:/``)."""
+    return bool(_URL.match(os.fspath(raw)))
+
+
 def check_input(raw: str | os.PathLike[str]) -> Input:
     text = os.fspath(raw)
     path = Path(text)
+    if is_url(text) and not os.path.lexists(path):
+        raise UsageError(
+            f"cannot read '{text}' here: URLs (HDFS, S3 and other file systems) are read by "
+            "the Spark engine. Fix: add --engine spark, or copy the files to a local folder."
+        )
     if not text or not os.path.lexists(path):
         raise InputNotFoundError(_not_found_message(text, path))
     if path.is_dir():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from unspin.model import Reject
@@ -27,15 +29,26 @@ MAX_CONTROL_SHARE = 0.01
 
 @dataclass(frozen=True)
 class Source:
-    """One input file, and the id its records are named by."""
+    """One input file, and the id its records are named by.
+
+    A file that is not on this machine's file system (an HDFS or S3 URL, read by Spark:
+    `unspin.engines.spark.remote`) has its ``url``, which names it in rejects and origins,
+    and, once fetched, its bytes in ``data``; ``path`` is then the URL's path, for its name.
+    """
 
     path: Path
     # The document id of a one-document file; the prefix of records that carry no id.
     id: str
+    url: str | None = None
+    data: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
-        return str(self.path)
+        return self.url or str(self.path)
+
+    def open(self) -> BinaryIO:
+        """The file's bytes as a stream (raises OSError as opening a file does)."""
+        return io.BytesIO(self.data) if self.data is not None else self.path.open("rb")
 
     def reject(
         self, reason: str, position: str = WHOLE_FILE, record_id: str | None = None
@@ -49,6 +62,8 @@ class Source:
 
 def read_bytes(source: Source) -> bytes | Reject:
     """The whole file, or a reject saying why it cannot be read (one reject for the file)."""
+    if source.data is not None:
+        return source.data
     try:
         return source.path.read_bytes()
     except OSError as err:

@@ -6,8 +6,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from io import BufferedReader
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -24,10 +23,11 @@ PARQUET_BATCH_ROWS = 1024
 _MAX_REASON_CHARS = 200
 
 
-def _open(source: Source) -> gzip.GzipFile | BufferedReader:
+def _open(source: Source) -> BinaryIO:
+    stream = source.open()
     if source.path.name.lower().endswith(".gz"):
-        return gzip.open(source.path, "rb")
-    return source.path.open("rb")
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    return stream
 
 
 def read_jsonl_file(source: Source) -> Iterator[Document | Reject]:
@@ -61,7 +61,7 @@ def jsonl_records(
                 if number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if raw.strip():  # blank lines separate nothing and are not records
-                    for record in _jsonl_record(raw, number, source):
+                    for record in jsonl_record(raw, number, source):
                         yield number, record
     except (OSError, EOFError, zlib.error) as err:
         # A truncated or corrupt file: what was read stays, and the reject says where it ended.
@@ -70,8 +70,12 @@ def jsonl_records(
         yield number + 1, reject
 
 
-def _jsonl_record(raw: bytes, number: int, source: Source) -> list[Document | Reject]:
+def jsonl_record(raw: bytes, number: int, source: Source) -> list[Document | Reject]:
+    """The records of line ``number`` (its bytes, with or without the line feed)."""
     position = str(number)
+    # Without its line feed, so that a line cut short is said to end where it does (column
+    # 26, not "column 1" of a second line), whoever split the file into lines.
+    raw = raw.removesuffix(b"\n")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -106,7 +110,9 @@ def parquet_records(
     about the whole file comes with the part holding row 0 only, so a file read in parts
     says it once (`unspin.ingest.parts`)."""
     try:
-        parquet = pq.ParquetFile(source.path)
+        parquet = pq.ParquetFile(
+            source.path if source.data is None else pa.BufferReader(source.data)
+        )
     except (OSError, pa.ArrowException) as err:
         yield first_row, source.reject(f"cannot read Parquet file: {err}")
         return

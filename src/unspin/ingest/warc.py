@@ -53,7 +53,7 @@ TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
 
 def read_warc_file(source: Source) -> Iterator[Document | Reject]:
     try:
-        stream: BinaryIO = source.path.open("rb")
+        stream: BinaryIO = source.open()
     except OSError as err:
         yield source.reject(f"cannot read file: {err.strerror or err}")
         return

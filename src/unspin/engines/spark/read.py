@@ -34,7 +34,7 @@ from __future__ import annotations
 import operator
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
@@ -52,9 +52,10 @@ from pyspark.sql.types import (
 )
 
 from unspin.engines.spark import rows
+from unspin.engines.spark.remote import RemoteFile, list_remote, remote_rows
 from unspin.errors import EmptyCorpusError, UsageError
 from unspin.ingest import empty_message
-from unspin.ingest.files import RENAME_MARK, Ids, list_files, text_digest
+from unspin.ingest.files import RENAME_MARK, FileRecord, Ids, list_files, text_digest
 from unspin.ingest.parts import (
     PART_BYTES,
     Part,
@@ -63,7 +64,8 @@ from unspin.ingest.parts import (
     read_part,
     split_file,
 )
-from unspin.ingest.paths import check_inputs
+from unspin.ingest.paths import check_inputs, is_url
+from unspin.ingest.source import Source
 from unspin.model import Document, IngestSummary, Reject
 
 __all__ = ["DOCUMENTS", "REJECTS", "SparkRead", "document_of", "read_documents"]
@@ -134,7 +136,8 @@ def read_documents(
 
     Path problems raise before anything is read; EmptyCorpusError when nothing is kept.
     """
-    listed = list(list_files(check_inputs(inputs)))
+    remote = any(is_url(i) for i in inputs)
+    listed = list_remote(spark, inputs) if remote else list(list_files(check_inputs(inputs)))
     if len(listed) >= _MAX_FILES:
         raise UsageError(
             f"{len(listed):,} files: a Spark scan reads at most {_MAX_FILES - 1:,}; "
@@ -144,12 +147,16 @@ def read_documents(
     parts = [
         (index, part)
         for index, item in enumerate(listed)
-        if not isinstance(item, Reject)
+        if isinstance(item, tuple)
         for part in split_file(*item, part_bytes)
     ]
     slices = max(1, min(len(parts), partitions or spark.sparkContext.defaultParallelism))
-    tasks = _numbered_parts(spark, parts, slices)
-    read = spark.sparkContext.parallelize(tasks, slices).flatMap(_part_rows)
+    if remote:
+        files = [(index, item) for index, item in enumerate(listed) if isinstance(item, RemoteFile)]
+        read = remote_rows(spark, files, _raw_rows) if files else spark.sparkContext.emptyRDD()
+    else:
+        tasks = _numbered_parts(spark, parts, slices)
+        read = spark.sparkContext.parallelize(tasks, slices).flatMap(_part_rows)
     raw = spark.createDataFrame(read, _RAW).persist(StorageLevel.MEMORY_AND_DISK)
     docs = _where_set(raw, id="", text="")
     found = _where_set(raw, reason="", kept=False)
@@ -235,9 +242,15 @@ def _numbered_parts(
 def _part_rows(task: tuple[int, Part, int]) -> Iterator[tuple[Any, ...]]:
     """One part's records as _RAW rows, streamed (this runs on an executor)."""
     file_index, part, newlines = task
-    source = part.source
+    return _raw_rows(file_index, part.source, read_part(part, newlines))
+
+
+def _raw_rows(
+    file_index: int, source: Source, records: Iterable[FileRecord]
+) -> Iterator[tuple[Any, ...]]:
+    """One file's (or part's) records as _RAW rows."""
     base = file_index << _FILE_SHIFT
-    for found in read_part(part, newlines):
+    for found in records:
         if found.index >> (_FILE_SHIFT - 1):
             raise ValueError(f"{source.label}: too many records in one file for a Spark scan")
         seq = base | found.index << 1

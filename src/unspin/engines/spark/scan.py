@@ -10,10 +10,12 @@ from pathlib import Path
 from unspin.api import check_rejected_share
 from unspin.engines.checkpoint import run_key
 from unspin.engines.spark.engine import RECORD_FILES, SparkScan, run
+from unspin.engines.spark.remote import describe_remote
 from unspin.engines.spark.session import spark_session
 from unspin.engines.spark.stages import FOLDER, STAGES, remove_stages
 from unspin.errors import UsageError
 from unspin.fingerprint import fingerprint
+from unspin.ingest.paths import is_url
 from unspin.progress import NoProgress, Progress
 from unspin.report.files import OutputFolder, write_json
 from unspin.report.manifest import (
@@ -69,12 +71,14 @@ def scan_with_spark(
     out = Path(out_dir)
     names = [_named(name, output_format) for name in RECORD_FILES]
     folder = OutputFolder(out, [*RECORD_FILES, *names, MANIFEST])
-    described = [describe_input(Path(i)) for i in inputs]
+    spark = spark_session(master, partitions)
+    described = [
+        describe_remote(spark, i) if is_url(i) else describe_input(Path(i)) for i in inputs
+    ]
     # The format is left out of the run's key: stage tables do not depend on it.
     options = {"engine": "spark", "all_pairs": all_pairs, "semantic": False}
     key = run_key([fingerprint(), repr(sorted(options.items())), *map(repr, described)])
     try:
-        spark = spark_session(master, partitions)
         scan = run(
             spark,
             [os.fspath(i) for i in inputs],
