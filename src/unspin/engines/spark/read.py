@@ -9,8 +9,9 @@ beyond what a reader holds and one 10 GB file keeps every core busy. JSON Lines 
 the count of line feeds before them, to number their lines as a whole read does: a first,
 cheap job counts each part's.
 
-Paths are local for now: every executor must see the driver's file system, as a local
-master or a shared mount does; HDFS and S3 are future work. Every row gets ``seq``, its
+Local paths must be seen by every executor, as a local master or a shared mount does;
+inputs given as URLs (HDFS, S3, ``file:``) are listed and read through Spark's file systems
+instead (`unspin.engines.spark.remote`). Every row gets ``seq``, its
 place in the local reading order: the file's place in the listing in the high bits (from
 bit `_FILE_SHIFT`), the record's `FileRecord.index` in its file above the lowest bit, and
 the lowest bit set only for the warning that admission adds right after a renamed record.
