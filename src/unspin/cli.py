@@ -338,10 +338,10 @@ def _spark_scan(
     from unspin.engines.spark.scan import scan_with_spark
     from unspin.report.terminal import print_found_counts, print_read_counts
 
-    if semantic or db is not None:
+    if semantic:
         raise UsageError(
-            "the Spark engine is lexical and writes no index yet: --semantic and --db need "
-            "--engine local. Fix: leave them out, or use --engine local."
+            "the Spark engine is lexical: --semantic needs --engine local. Fix: leave it out, "
+            "or use --engine local."
         )
     with RichProgress(Console(stderr=True)) as progress:
         run = scan_with_spark(
@@ -354,6 +354,7 @@ def _spark_scan(
             output_format=options.output_format,
             progress=progress,
             command=sys.argv,
+            db=db,
         )
     scan = run.scan
     console = Stdout()
@@ -372,6 +373,8 @@ def _spark_scan(
         print_found_counts(console, scan.candidates.total, scan.relations, scan.families)
         click.echo(f"done in {run.seconds:.1f} s")
         click.echo("wrote " + ", ".join(str(p) for p in [*scan.outputs.values(), run.manifest]))
+        if db is not None:
+            click.echo(f"the articles, pairs and families are in the index {db}")
     run.check_rejections()
 
 

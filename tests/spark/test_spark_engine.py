@@ -10,6 +10,8 @@ stopped after a stage resumes from its table.
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ from unspin.cli import main
 from unspin.engines.spark.engine import RECORD_FILES
 from unspin.engines.spark.scan import scan_with_spark
 from unspin.engines.spark.stages import FOLDER
+from unspin.errors import UsageError
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -110,6 +113,34 @@ def test_inputs_given_as_urls_give_the_same_records(
     assert [i["kind"] for i in manifest["inputs"]] == ["remote file", "remote file"]
     assert manifest["inputs"][0]["bytes"] == corpus[0].stat().st_size
     assert run.scan.summary.read > SIZE
+
+
+def index_tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with closing(sqlite3.connect(db)) as connection:
+        names = [
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        return {
+            name: sorted(connection.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+            for name in names
+        }
+
+
+def test_a_scan_with_an_index_fills_it_as_the_local_scan_does(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    local_db, spark_db = tmp_path / "local.db", tmp_path / "spark.db"
+    scan(corpus, tmp_path / "local", workers=2, html=False, db=local_db)
+
+    scan_with_spark(corpus, tmp_path / "spark", partitions=3, db=spark_db)
+
+    held = index_tables(spark_db)
+    assert held == index_tables(local_db)
+    assert len(held["articles"]) > SIZE and held["postings"] and held["families"]
+    with pytest.raises(UsageError, match="already holds"):  # before anything is read
+        scan_with_spark(corpus, tmp_path / "again", partitions=2, db=spark_db)
+    assert not (tmp_path / "again").exists()
 
 
 def test_a_run_stopped_after_a_stage_resumes_from_its_table_in_any_format(

@@ -27,13 +27,15 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, fields
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX, NO_SITE, document_line_keys
 from unspin.copies import group_copies
-from unspin.errors import InputNotFoundError
+from unspin.errors import InputNotFoundError, UsageError
 from unspin.fingerprint import fingerprint
+from unspin.index.features import DocFeatures
 from unspin.index.lexical import LexicalIndex
 from unspin.index.sqlite import SqliteStore
 from unspin.model import Document, Family, PairResult
@@ -275,14 +277,56 @@ class ArticleIndex:
             for doc_id in sorted(gone):
                 self._delete(doc_id)
         self._prepare_and_store([*changed, *stale], new, workers, progress)
+        self._finish(new)
+        return len(stale)
+
+    def fill(
+        self,
+        computed: Iterable[tuple[Document, DocFeatures]],
+        templates: Mapping[str, frozenset[str]],
+        progress: Progress | None = None,
+    ) -> int:
+        """Store articles whose features were computed elsewhere (by a Spark scan) under
+        ``templates``, the site templates of the same articles: what `add` makes of them in
+        an empty index, without preparing them again. Returns how many were stored.
+
+        Only into an empty index: in one that holds articles, the templates of the whole
+        collection (and so the features of some held articles) would change."""
+        self.check_fillable()
+        progress = progress or NoProgress()
+        with self.store.batch():
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('pending', ?)", (_PENDING,))
+        stored = 0
+        items = iter(computed)
+        while batch := list(islice(items, ADD_BATCH)):
+            with self.store.batch():
+                for doc, features in batch:
+                    assert features.id == doc.id, "each article comes with its own features"
+                    self._put(doc)
+                    self.lexical.insert(features)
+            stored += len(batch)
+            progress.advance(len(batch))
+        self._finish(templates)
+        return stored
+
+    def check_fillable(self) -> None:
+        """Raise unless `fill` can write here: the index holds no article."""
+        if len(self):
+            raise UsageError(
+                f"the index {self.path} already holds {len(self):,} articles, and a scan on "
+                "Spark fills a new one. Fix: pass a new --db file, or add the articles to this "
+                "one with `unspin index add`."
+            )
+
+    def _finish(self, templates: Mapping[str, frozenset[str]]) -> None:
+        """Write the templates in force, which ends an add or remove."""
         with self.store.batch():
             self._db.execute("DELETE FROM meta WHERE name = 'pending'")
             self._db.execute("DELETE FROM templates")
             self._db.executemany(
                 "INSERT INTO templates VALUES (?, ?)",
-                [(site, key) for site, keys in sorted(new.items()) for key in sorted(keys)],
+                [(site, key) for site, keys in sorted(templates.items()) for key in sorted(keys)],
             )
-        return len(stale)
 
     def _pending(self) -> bool:
         """Whether an add or remove stopped before it wrote the templates."""

@@ -25,6 +25,7 @@ from pyspark.sql import functions as F
 from unspin.candidates import CandidateStats
 from unspin.copies import content_key
 from unspin.engines.spark import align, candidates, reports
+from unspin.engines.spark.indexed import fill_index
 from unspin.engines.spark.read import read_documents
 from unspin.engines.spark.rows import DOCUMENT_COLUMNS, DOCUMENT_SCHEMA, document_of
 from unspin.engines.spark.stages import StageTables
@@ -64,9 +65,11 @@ def run(
     all_pairs: bool = False,
     to_stage: str | None = None,
     progress: Progress | None = None,
+    db: Path | None = None,
 ) -> SparkScan:
     """Scan ``inputs`` into ``out``; ``key`` names the run (`stages`), ``to_stage`` stops
-    after that stage's table is written."""
+    after that stage's table is written; ``db``: an index file to fill with the scan
+    (`unspin.engines.spark.indexed`)."""
     progress = progress or NoProgress()
     tables = StageTables(spark, out, key)
 
@@ -113,6 +116,9 @@ def run(
     written = _write_records(out, docs, evidence, rejects, shared, progress)
     write_sites(out)  # on the driver, from the two files just written, as the local engine
     progress.advance()
+    if db is not None:
+        progress.start("index", summary.kept)
+        fill_index(db, docs, features, templates, out, progress)
     return SparkScan(
         summary,
         stats,

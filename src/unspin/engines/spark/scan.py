@@ -10,6 +10,7 @@ from pathlib import Path
 from unspin.api import check_rejected_share
 from unspin.engines.checkpoint import run_key
 from unspin.engines.spark.engine import RECORD_FILES, SparkScan, run
+from unspin.engines.spark.indexed import check_index
 from unspin.engines.spark.remote import describe_remote
 from unspin.engines.spark.session import spark_session
 from unspin.engines.spark.stages import FOLDER, STAGES, remove_stages
@@ -55,17 +56,21 @@ def scan_with_spark(
     output_format: str = "jsonl",
     progress: Progress | None = None,
     command: Sequence[str] | None = None,
+    db: InputPath | None = None,
 ) -> SparkRun:
     """Scan a corpus with Spark into ``out_dir``: the local engine's JSON Lines records
     (no report.html: the Spark engine is for corpora too large for one page) and
     manifest.json. Stage tables stay under ``out_dir/stages`` until every record is
-    written, so a stopped run resumes; ``to_stage`` stops after one of STAGES."""
+    written, so a stopped run resumes; ``to_stage`` stops after one of STAGES. With ``db``
+    the scan also fills that index file (new, or empty), as `scan --db` does."""
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
     if output_format not in FORMATS:
         raise UsageError(f"unknown format '{output_format}': choose one of {', '.join(FORMATS)}")
     if to_stage is not None and to_stage not in STAGES:
         raise UsageError(f"unknown stage '{to_stage}': choose one of {', '.join(STAGES)}")
+    if db is not None:  # a wrong index fails before anything is read
+        check_index(Path(db))
     started = utc_now()
     timed = TimedProgress(progress or NoProgress())
     out = Path(out_dir)
@@ -87,6 +92,7 @@ def scan_with_spark(
             all_pairs=all_pairs,
             to_stage=to_stage,
             progress=timed,
+            db=None if db is None else Path(db),
         )
     except BaseException:
         if not (out / FOLDER).exists():  # keep what a stopped run can resume from
@@ -114,6 +120,7 @@ def scan_with_spark(
             "partitions": int(spark.conf.get("spark.sql.shuffle.partitions") or 0),
             "html": False,
             "format": output_format,
+            "db": None if db is None else os.fspath(db),
         },
         command=command,
         started=started,
