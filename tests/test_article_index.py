@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from tests.stories import DOCK_STRIKE, HEART_STUDY, ORCHESTRA
 
-from unspin.errors import IndexMismatchError, InputNotFoundError
+from unspin.engines.local import LocalEngine
+from unspin.errors import IndexMismatchError, InputNotFoundError, UsageError
 from unspin.fingerprint import fingerprint
 from unspin.index import browse
 from unspin.index.articles import ArticleIndex
@@ -98,6 +99,26 @@ SITE_RECORD: SiteRecord = {
     "farm_score": 0.0,
     "evidence": [{"signal": "reused", "value": 0.0, "weight": 0.5}],
 }
+
+
+def test_filling_an_empty_index_with_features_made_elsewhere_equals_adding(
+    tmp_path: Path,
+) -> None:
+    docs = [site_article(n, body) for n, body in enumerate([*BODIES, HEART_STUDY])]
+    with ArticleIndex(tmp_path / "added.db") as added:
+        added.add(docs, workers=1)
+        templates = added.templates()
+        made = list(LocalEngine(1).features(docs, templates))  # as a Spark scan makes them
+
+    with ArticleIndex(tmp_path / "filled.db") as filled:
+        stored = filled.fill(zip(docs, made, strict=True), templates)
+
+        assert stored == len(docs) and filled.templates() == templates
+        with ArticleIndex(tmp_path / "added.db") as added:
+            assert list(filled.documents()) == list(added.documents())
+            assert features_by_id(filled) == features_by_id(added)
+        with pytest.raises(UsageError, match="already holds 4 articles"):
+            filled.fill([], templates)
 
 
 def test_an_index_of_an_older_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:
