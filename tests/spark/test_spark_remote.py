@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_corpus(tmp_path_factory.mktemp("corpus"))
     (root / "news" / ".hidden.txt").write_text(STRIKE, encoding="utf-8")  # skipped, as here
+    # Names that Spark's sources would read as glob patterns.
+    (root / "odd[1]{a}.txt").write_text(TALKS, encoding="utf-8")
+    (root / "odd*?.jsonl").write_text(lines({"id": "odd", "text": STRIKE}), encoding="utf-8")
     (root / "big.jsonl").write_text(
         lines(*({"id": f"wire-{n}", "text": f"{TALKS} ({n})"} for n in range(200))),
         encoding="utf-8",

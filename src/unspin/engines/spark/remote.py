@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -45,6 +46,7 @@ from unspin.model import Document, Reject
 
 _LINES = (".jsonl", ".ndjson")  # read by lines; the others (gzip'd ones too) are read whole
 _BOM = b"\xef\xbb\xbf"
+_GLOB = re.compile(r"[\\{}\[\]*?]")  # what Hadoop's glob patterns give a meaning to
 
 # What turns one file's records into table rows: (file's place, its source, its records).
 RowsOf = Callable[[int, Source, Iterable[FileRecord]], Iterator[tuple[Any, ...]]]
@@ -205,11 +207,18 @@ def remote_rows(
         made.append(_line_rows(spark, by_lines, rows_of))
     if whole:
         held = spark.sparkContext.broadcast({f.qualified: (index, f) for index, f in whole})
-        frame = spark.read.format("binaryFile").load([f.qualified for _, f in whole])
+        frame = spark.read.format("binaryFile").load([_literal(f.qualified) for _, f in whole])
         made.append(
             frame.select("path", "content").rdd.flatMap(partial(_whole_rows, held, rows_of))
         )
     return made[0] if len(made) == 1 else spark.sparkContext.union(made)
+
+
+def _literal(path: str) -> str:
+    """A path Spark's sources read as itself: they take paths as glob patterns, in which
+    ``a[1].txt`` names ``a1.txt``; Hadoop's globs take a backslash before a character as the
+    character itself."""
+    return _GLOB.sub(r"\\\g<0>", path)
 
 
 def _whole_rows(
@@ -227,7 +236,7 @@ def _line_rows(
     # a line, as it does for Python's reading of a file.
     lines = (
         spark.read.option("lineSep", "\n")
-        .text([f.qualified for _, f in files])
+        .text([_literal(f.qualified) for _, f in files])
         .select(
             F.col("_metadata.file_path").alias("path"),
             F.col("_metadata.file_block_start").alias("block"),
