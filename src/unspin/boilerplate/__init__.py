@@ -41,6 +41,7 @@ KINDS = (
     "cookie_notice",
     "gallery",
     "navigation",
+    "dateline",
     "repeated_line",
 )
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from unspin.boilerplate._chrome import classify_chrome
+from unspin.boilerplate._links import classify_link
 
 # Lines longer than this are never matched by a pattern: template lines are short, and the
 # cap keeps the cost of a multi-megabyte single-line document at one length check.
@@ -209,7 +210,7 @@ _RULES: dict[str, _Rule] = {
         r"(?:this|these))?|editor[’']?s\s+(?:picks?|choice)|top\s+stories|latest\s+(?:news"
         r"|stories|articles|posts|headlines)|(?:sponsored|promoted|partner)\s+(?:content"
         r"|stories|links|posts)|(?:from|around)\s+the\s+web|what\s+to\s+read\s+next"
-        r"|further\s+reading)\s*[:.…»›>!]*",
+        r"|further\s+reading)\s*[:.…»›>!]*|more\s*:",
         _any,
     ),
     "morefrom": _Rule(
@@ -405,7 +406,7 @@ def classify(text: str) -> Match | None:
         return Match("photo_credit", f"stock-photo source alone on a line: {quote(text)}")
     # Site chrome last: the rules above are more specific ("© Reuters" is a photo credit,
     # not a copyright footer).
-    chrome = classify_chrome(text)
+    chrome = classify_chrome(text) or classify_link(text)
     if chrome is not None:
         return Match(chrome.kind, f"{chrome.evidence}: {quote(text)}")
     return None

@@ -48,6 +48,13 @@ NAV_RUN_MIN_LINES = 4
 # credit); re-run `python -m benchmarks.extraction run` (kind `gallery`).
 GALLERY_CONTEXT_LINES = 3
 
+# Under a recommendation header ("DON'T MISS", "You may also like..."), at most this many
+# headline lines follow; the list ends at the first line that reads as prose. The lists of
+# the article-extraction benchmark hold three to eight; re-run `python -m
+# benchmarks.extraction run` (kind `related_link`) after changing it.
+HEADER_LIST_MAX_LINES = 10
+_HEADLINE_MAX_CHARS = 200
+
 # line index -> (kind, evidence); one entry per line is what keeps spans from overlapping.
 _Marks = dict[int, tuple[str, str]]
 
@@ -180,6 +187,35 @@ def _close_run(texts: list[str], marks: _Marks, run: list[int]) -> None:
             marks[i] = ("navigation", f"run of {len(run)} short title-case labels")
 
 
+def _headline_item(text: str) -> bool:
+    """A headline of another story, as a list under a header shows it: three words or more,
+    opened as a headline is (not in lower case: that is a line-broken sentence going on), no
+    final full stop (a question mark is a headline's), no quoted speech."""
+    return (
+        len(text) <= _HEADLINE_MAX_CHARS
+        and len(text.split()) >= 3
+        and not text[0].islower()
+        and text[-1] not in '.!…:;,"”'
+    )
+
+
+def _mark_header_lists(texts: list[str], marks: _Marks) -> None:
+    """The headlines listed under a recommendation header, up to the first line of prose."""
+    headers = sorted(
+        i for i, (kind, _) in marks.items() if kind == "also_like" and not texts[i][0].islower()
+    )
+    for i in headers:
+        j, taken = i + 1, 0
+        while j < len(texts) and taken < HEADER_LIST_MAX_LINES:
+            text = texts[j]
+            if text:
+                if j in marks or not _headline_item(text):
+                    break
+                marks[j] = ("related_link", f"headline listed under the header on line {i + 1}")
+                taken += 1
+            j += 1
+
+
 def _mark_gallery_captions(texts: list[str], marks: _Marks) -> None:
     """Captions a gallery repeats next to its controls and photo credits."""
     if not any(kind == "gallery" for kind, _ in marks.values()):
@@ -260,6 +296,7 @@ def mark_boilerplate(
     _mark_captions(texts, marks)
     _mark_patterns(texts, marks)
     _mark_menus(texts, marks)
+    _mark_header_lists(texts, marks)
     _mark_gallery_captions(texts, marks)
     _mark_bios(texts, marks)
     _mark_personas(texts, marks)
