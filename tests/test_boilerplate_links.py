@@ -112,3 +112,9 @@ def test_a_line_broken_sentence_after_a_lower_case_header_word_is_not_a_list() -
     # A table or paragraph broken into lines: "recommended" alone is a word of the text.
     text = in_story("Intakes", "recommended", "dietary allowance for children and adults", "Age")
     assert ("related_link", "dietary allowance for children and adults") not in marked(text)
+
+
+def test_a_reading_list_under_a_header_is_not_taken_for_other_stories() -> None:
+    books = ["Jane Doe. (2003) 345 pages: A Life of the Council", "John Roe. (2005) The Town Hall"]
+    text = in_story("Further reading", *books)
+    assert [kind for kind, _ in marked(text)] == ["also_like"]

@@ -131,6 +131,17 @@ def test_a_copy_that_runs_a_date_line_into_its_text_is_one_passage() -> None:
     assert copy[slice(*on_page)] == f"{first} Mar 27 2007 {second}"
 
 
+def test_a_copy_that_rewords_the_sources_time_stamp_between_two_paragraphs_is_one_passage() -> None:
+    # The source's "Last updated" line is chrome (a dateline); the copy took it with the
+    # paragraphs around it, in other words, so that on its side it is a line of text.
+    first, second = DOCK_STRIKE[0], DOCK_STRIKE[1]
+    source = "\n".join([first, "Last updated: Sun, 11/23/2008 - 19:11", second, ORCHESTRA])
+    copy = "\n".join([*OTHER_NEWS[:4], first, "Endure updated on light 11 23", second])
+    pair = only_pair(source, copy)
+    copied = [p for p in pair.passages if p.kind == "verbatim"]
+    assert len(copied) == 1, pair.passages
+
+
 def test_a_copy_that_runs_a_list_between_two_paragraphs_into_one_is_one_passage() -> None:
     # The source's list lines link only in part with the copy's long sentence; the lines
     # left over lie between two passages on the source's side, inside one on the copy's.

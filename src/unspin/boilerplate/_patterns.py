@@ -55,7 +55,7 @@ _NAME_SEGMENT = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&()-]+){0,4}")
 # by an extractor that dropped the element boundary ("Xi JinpingCarlos Garcia Rollins").
 _GLUE = re.compile(r"[a-z][A-Z]")
 # A full stop (after a real word, not "U.S." or "Mr.") followed by a new sentence.
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)\]]*\s+[\"'“‘(]*[A-Z0-9]")
+SENTENCE_BREAK = re.compile(r"(?<=[a-z][a-z])[.!?][\"'”’)\]]*\s+[\"'“‘(]*[A-Z0-9]")
 _FINAL_PUNCT = frozenset(".!?;:,")
 
 
@@ -106,7 +106,7 @@ def credit_like(text: str) -> bool:
 
 
 def _headline(rest: str) -> bool:
-    return len(rest) <= 200 and not _SENTENCE_BREAK.search(rest)
+    return len(rest) <= 200 and not SENTENCE_BREAK.search(rest)
 
 
 def _label(rest: str) -> bool:
@@ -115,19 +115,19 @@ def _label(rest: str) -> bool:
         0 < len(rest) <= 60
         and len(rest.split()) <= 6
         and rest[-1] not in _FINAL_PUNCT
-        and not _SENTENCE_BREAK.search(rest)
+        and not SENTENCE_BREAK.search(rest)
     )
 
 
 def _short(limit: int) -> Callable[[str], bool]:
     def check(rest: str) -> bool:
-        return len(rest) <= limit and not _SENTENCE_BREAK.search(rest)
+        return len(rest) <= limit and not SENTENCE_BREAK.search(rest)
 
     return check
 
 
 def _photo_credit_rest(rest: str) -> bool:
-    return len(rest) <= 80 and len(rest.split()) <= 12 and not _SENTENCE_BREAK.search(rest)
+    return len(rest) <= 80 and len(rest.split()) <= 12 and not SENTENCE_BREAK.search(rest)
 
 
 def _named_credit(rest: str) -> bool:

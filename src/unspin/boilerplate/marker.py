@@ -11,6 +11,7 @@ from unspin.boilerplate._patterns import (
     BIO_HEADER,
     COMMENT_FIELD,
     MAX_PATTERN_LINE_CHARS,
+    SENTENCE_BREAK,
     Match,
     classify,
     credit_like,
@@ -190,12 +191,15 @@ def _close_run(texts: list[str], marks: _Marks, run: list[int]) -> None:
 def _headline_item(text: str) -> bool:
     """A headline of another story, as a list under a header shows it: three words or more,
     opened as a headline is (not in lower case: that is a line-broken sentence going on), no
-    final full stop (a question mark is a headline's), no quoted speech."""
+    final full stop and no sentence break inside (a question mark at the end is a
+    headline's), no quoted speech: a reading list's "Author. (2003) Title" is a list of
+    sources, not of stories."""
     return (
         len(text) <= _HEADLINE_MAX_CHARS
         and len(text.split()) >= 3
         and not text[0].islower()
         and text[-1] not in '.!…:;,"”'
+        and not SENTENCE_BREAK.search(text)
     )
 
 
