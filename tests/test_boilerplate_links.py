@@ -7,27 +7,10 @@ Every line is hand-made in the forms read off real pages; none is copied from on
 from __future__ import annotations
 
 import pytest
+from tests.test_boilerplate_chrome import in_story, marked
 
-from unspin.boilerplate import KINDS, mark_boilerplate
+from unspin.boilerplate import KINDS
 from unspin.boilerplate.marker import HEADER_LIST_MAX_LINES
-
-STORY_BEFORE = (
-    "The council approved the new budget on Tuesday after a long debate about school "
-    "funding, road repairs and the cost of running the town's two libraries."
-)
-STORY_AFTER = (
-    "Opponents said the plan relied on optimistic forecasts, and promised to revisit the "
-    "figures when the first quarterly accounts are published in the spring."
-)
-
-
-def marked(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in mark_boilerplate(text)]
-
-
-def in_story(*lines: str) -> str:
-    return "\n".join([STORY_BEFORE, *lines, STORY_AFTER]) + "\n"
-
 
 CHROME_LINES = [
     ("dateline", "March 4, 2021 / 9:15 AM / Updated 3 hours ago"),

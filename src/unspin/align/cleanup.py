@@ -110,11 +110,11 @@ def swapped(p: Piece, q: Piece) -> bool:
 
 
 def touching(a: Prepared, b: Prepared, p: Piece, q: Piece) -> bool:
-    """``q`` follows ``p`` on ``a``, both verbatim or spun, with only story between them and
-    the same little between them on both sides: one sentence split in two on one side, a
-    sentence reworded past linking inside a copy, or pieces of one passage. A sentence
-    added on one side only (a splice) keeps the two apart. Inside one paragraph on both
-    sides ``q`` may come first in ``b``: a copy that reorders sentences (PAN 2013 random
+    """``q`` follows ``p`` on ``a``, both verbatim or spun, with no repeated template line
+    between them and the same little between them on both sides: one sentence split in two
+    on one side, a sentence reworded past linking inside a copy, or pieces of one passage.
+    A sentence added on one side only (a splice) keeps the two apart. Inside one paragraph
+    on both sides ``q`` may come first in ``b``: a copy that reorders sentences (PAN 2013 random
     obfuscation) is one passage; paragraphs moved about stay passages of their own."""
     if p.passage.kind == "paraphrase" or q.passage.kind == "paraphrase":
         return False
@@ -230,13 +230,6 @@ def _around(before: list[int], gap: list[int], prepared: Prepared, end: int) -> 
 
 # A blank line: where one paragraph ends and the next begins.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _only_story_between(prepared: Prepared, left: int, right: int) -> bool:
-    """No boilerplate sentence between story positions ``left`` and ``right``."""
-    if right <= left:
-        return True
-    return prepared.story[right] - prepared.story[left] == right - left
 
 
 def token_span(prepared: Prepared, start: int, end: int) -> list[int]:
