@@ -3,9 +3,9 @@
 Stages, each a table in the output folder (`stages`): documents (read, each with its
 exact-copy group) and rejects, features (representatives only), candidates (the pairs to
 align), pairs (aligned, and the exact copies' pairs). Families and per-document reports
-follow and are written straight to the JSON Lines files, streamed to the driver one
-partition at a time in the local engine's order, so that the files are the local engine's
-byte for byte.
+follow and are written straight to the JSON Lines files, spooled to the driver through
+Parquet files in the local engine's order (`spooled`), so that the files are the local
+engine's byte for byte.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pyspark.sql import DataFrame, Row, SparkSession
+from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 from unspin.candidates import CandidateStats
@@ -28,6 +28,7 @@ from unspin.engines.spark import align, candidates, reports
 from unspin.engines.spark.indexed import fill_index
 from unspin.engines.spark.read import read_documents
 from unspin.engines.spark.rows import DOCUMENT_COLUMNS, DOCUMENT_SCHEMA, document_of
+from unspin.engines.spark.spooled import ordered_rows, spool_folder
 from unspin.engines.spark.stages import StageTables
 from unspin.engines.spark.templates import site_templates
 from unspin.model import IngestSummary, Reject
@@ -196,7 +197,7 @@ def _write_records(
     documents = reports.document_records(rows, sides, shares, families, templates)
     _write(out / "documents.jsonl", documents.orderBy("seq"))
     progress.advance()
-    ordered = rejects.orderBy("seq").toLocalIterator()
+    ordered = ordered_rows(rejects.orderBy("seq"), spool_folder(out, "rejects.jsonl"))
     write_jsonl(out / "rejects.jsonl", (reject_record(_reject(row)) for row in ordered))
     progress.advance()
     families.unpersist()
@@ -205,7 +206,7 @@ def _write_records(
     return _Written(dict(relations), count)
 
 
-def _reject(row: Row) -> Reject:
+def _reject(row: Mapping[str, Any]) -> Reject:
     return Reject(row["source"], row["position"], row["reason"], row["record_id"], row["kept"])
 
 
@@ -214,6 +215,6 @@ def _write(
     frame: DataFrame,
     through: Callable[[Iterator[dict[str, Any]]], Iterator[dict[str, Any]]] = lambda r: r,
 ) -> int:
-    """``frame``'s ``record`` column, in its order, one partition at a time on the driver."""
-    records = (json.loads(row["record"]) for row in frame.select("record").toLocalIterator())
-    return write_jsonl(path, through(records))
+    """``frame``'s ``record`` column, in its order, written to ``path``."""
+    rows = ordered_rows(frame.select("record"), spool_folder(path.parent, path.name))
+    return write_jsonl(path, through(json.loads(row["record"]) for row in rows))

@@ -4,7 +4,7 @@ The index gets what `unspin scan --db` of the same corpus gives an empty index: 
 article with its features and postings, the site templates, and the scan's pairs, families
 and site records. Nothing is prepared again: features come from the scan's features table
 (an exact copy takes its group representative's, which are its own, since copies share
-text and site), streamed to the driver in input order, which writes the SQLite file (one
+text and site), spooled to the driver in input order (`spooled`), which writes the SQLite file (one
 writer, as SQLite wants) in batches of `unspin.index.articles.ADD_BATCH`. The pairs and
 families are read back from the records just written.
 """
@@ -20,6 +20,7 @@ import numpy as np
 from pyspark.sql import DataFrame
 
 from unspin.engines.spark.rows import document_of
+from unspin.engines.spark.spooled import ordered_rows, spool_folder
 from unspin.index.articles import ArticleIndex, family_from_record
 from unspin.index.features import DocFeatures
 from unspin.model import Document
@@ -49,9 +50,9 @@ def fill_index(
     ``docs``: the documents with their group representative (``rep``); ``features``: the
     representatives' features table."""
     held = features.withColumnRenamed("id", "rep")
-    rows = docs.join(held, "rep").orderBy("seq").toLocalIterator()
+    rows = ordered_rows(docs.join(held, "rep").orderBy("seq"), spool_folder(out, "index"))
     with ArticleIndex(db) as index:
-        stored = index.fill((_with_features(row.asDict()) for row in rows), templates, progress)
+        stored = index.fill((_with_features(row) for row in rows), templates, progress)
         pairs = [pair_from_record(record) for record in _records(out / "pairs.jsonl")]
         families = [family_from_record(record) for record in _records(out / "families.jsonl")]
         index.record_scan(pairs, families, read_sites(out / SITES))
