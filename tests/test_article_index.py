@@ -8,6 +8,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from unspin.errors import IndexMismatchError, InputNotFoundError, UsageError
 from unspin.fingerprint import fingerprint
 from unspin.index import browse
 from unspin.index.articles import ArticleIndex
+from unspin.index.features import DocFeatures
 from unspin.index.schema import SCHEMA_VERSION
 from unspin.ingest import read_corpus
 from unspin.model import Document
@@ -119,6 +121,53 @@ def test_filling_an_empty_index_with_features_made_elsewhere_equals_adding(
             assert features_by_id(filled) == features_by_id(added)
         with pytest.raises(UsageError, match="already holds 4 articles"):
             filled.fill([], templates)
+
+
+def test_a_fill_that_stopped_goes_on_after_its_last_committed_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [site_article(n, body) for n, body in enumerate([*BODIES, HEART_STUDY])]
+    with ArticleIndex(tmp_path / "added.db") as added:
+        added.add(docs, workers=1)
+        templates = added.templates()
+        made = list(LocalEngine(1).features(docs, templates))
+    monkeypatch.setattr("unspin.index.articles.ADD_BATCH", 2)
+
+    def stopping() -> Iterator[tuple[Document, DocFeatures]]:
+        yield from zip(docs[:3], made[:3], strict=True)
+        raise KeyboardInterrupt  # as a killed scan, in the second batch
+
+    with ArticleIndex(tmp_path / "filled.db") as filled:
+        with pytest.raises(KeyboardInterrupt):
+            filled.fill(stopping(), templates)
+        assert [d.id for d in filled.documents()] == [d.id for d in docs[:2]]
+
+        assert filled.fill(zip(docs, made, strict=True), templates) == len(docs)
+        with ArticleIndex(tmp_path / "added.db") as added:
+            assert list(filled.documents()) == list(added.documents())
+            assert features_by_id(filled) == features_by_id(added)
+            assert filled.templates() == templates
+        with pytest.raises(UsageError, match="already holds 4 articles"):  # finished now
+            filled.fill([], templates)
+
+
+def test_a_stopped_fill_is_not_finished_with_other_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = [site_article(n, body) for n, body in enumerate(BODIES)]
+    made = list(LocalEngine(1).features(docs, {}))
+    monkeypatch.setattr("unspin.index.articles.ADD_BATCH", 1)
+
+    def stopping() -> Iterator[tuple[Document, DocFeatures]]:
+        yield docs[0], made[0]
+        raise KeyboardInterrupt
+
+    with ArticleIndex(tmp_path / "filled.db") as filled:
+        with pytest.raises(KeyboardInterrupt):
+            filled.fill(stopping(), {})
+        changed = Document(docs[0].id, docs[1].text, site=docs[0].site)
+        with pytest.raises(UsageError, match="stopped fill of other articles: 'gazette-0'"):
+            filled.fill([(changed, made[0])], {})
 
 
 def test_an_index_of_an_older_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:

@@ -50,6 +50,9 @@ ADD_BATCH = 500
 
 # Set in `meta` while an add or remove is under way, cleared with the templates it writes.
 _PENDING = "templates"
+# Set instead while a fill (a Spark scan's `--db`) is under way: a fill that stopped can be
+# run again, and goes on after its last committed batch.
+_FILLING = "fill"
 _META_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("id", "text"))
 
 
@@ -288,34 +291,48 @@ class ArticleIndex:
     ) -> int:
         """Store articles whose features were computed elsewhere (by a Spark scan) under
         ``templates``, the site templates of the same articles: what `add` makes of them in
-        an empty index, without preparing them again. Returns how many were stored.
+        an empty index, without preparing them again. Returns how many the index holds.
 
-        Only into an empty index: in one that holds articles, the templates of the whole
-        collection (and so the features of some held articles) would change."""
+        Only into an empty index, or one a fill of the same articles stopped in (its
+        committed batches are kept, and skipped): in one that holds other articles, the
+        templates of the whole collection (and so the features of some held articles) would
+        change."""
         self.check_fillable()
         progress = progress or NoProgress()
+        held = dict(self._db.execute("SELECT id, digest FROM articles"))
         with self.store.batch():
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('pending', ?)", (_PENDING,))
-        stored = 0
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('pending', ?)", (_FILLING,))
         items = iter(computed)
         while batch := list(islice(items, ADD_BATCH)):
             with self.store.batch():
                 for doc, features in batch:
                     assert features.id == doc.id, "each article comes with its own features"
+                    if doc.id in held:
+                        self._check_refilled(doc, held[doc.id])
+                        continue
                     self._put(doc)
                     self.lexical.insert(features)
-            stored += len(batch)
             progress.advance(len(batch))
         self._finish(templates)
-        return stored
+        return len(self)
 
     def check_fillable(self) -> None:
-        """Raise unless `fill` can write here: the index holds no article."""
-        if len(self):
+        """Raise unless `fill` can write here: the index holds no article, or a fill
+        stopped in it."""
+        if len(self) and self._pending() != _FILLING:
             raise UsageError(
                 f"the index {self.path} already holds {len(self):,} articles, and a scan on "
                 "Spark fills a new one. Fix: pass a new --db file, or add the articles to this "
                 "one with `unspin index add`."
+            )
+
+    def _check_refilled(self, doc: Document, digest: str) -> None:
+        """A fill that goes on must be of the articles it stopped in."""
+        if record_digest(doc) != digest:
+            raise UsageError(
+                f"the index {self.path} holds a stopped fill of other articles: {doc.id!r} "
+                "is held with another text or metadata. Fix: pass a new --db file, or run "
+                "the scan that stopped again."
             )
 
     def _finish(self, templates: Mapping[str, frozenset[str]]) -> None:
@@ -328,10 +345,11 @@ class ArticleIndex:
                 [(site, key) for site, keys in sorted(templates.items()) for key in sorted(keys)],
             )
 
-    def _pending(self) -> bool:
-        """Whether an add or remove stopped before it wrote the templates."""
-        row = self._db.execute("SELECT 1 FROM meta WHERE name = 'pending'").fetchone()
-        return row is not None
+    def _pending(self) -> str | None:
+        """What stopped before it wrote the templates: an add or remove (`_PENDING`), a
+        fill (`_FILLING`), or nothing (None)."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'pending'").fetchone()
+        return None if row is None else str(row[0])
 
     def _prepare_and_store(
         self,

@@ -62,7 +62,8 @@ def scan_with_spark(
     (no report.html: the Spark engine is for corpora too large for one page) and
     manifest.json. Stage tables stay under ``out_dir/stages`` until every record is
     written, so a stopped run resumes; ``to_stage`` stops after one of STAGES. With ``db``
-    the scan also fills that index file (new, or empty), as `scan --db` does."""
+    the scan also fills that index file (new, empty, or one a stopped run was filling), as
+    `scan --db` does."""
     if not inputs:
         raise UsageError("scan needs at least one input file or folder")
     if output_format not in FORMATS:
