@@ -42,6 +42,7 @@ KINDS = (
     "gallery",
     "navigation",
     "dateline",
+    "company_profile",
     "repeated_line",
 )
 

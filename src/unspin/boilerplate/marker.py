@@ -24,6 +24,7 @@ from unspin.boilerplate._persona import (
     persona_line,
     story_words,
 )
+from unspin.boilerplate._profiles import company_profile_marks
 from unspin.boilerplate.repeated import CORPUS_KEY_PREFIX, REPEATED_LINE_MAX_CHARS, line_key
 from unspin.boilerplate.shapes import FILL_LINE_MAX_CHARS, OPENING_PREFIX, fill_line, shape_keys
 from unspin.model import BoilerplateSpan
@@ -290,9 +291,10 @@ def mark_boilerplate(
     rules run first: caption pairs (so that the credit line is not taken for a lone credit),
     then single-line patterns (site chrome among them), then menus and gallery captions,
     which need the lines around them, then the bio and comment-form context the patterns
-    open, and last `repeated_lines` (keys from `line_key`, usually one site's entry of
-    `repeated_lines_by_site`, which also holds the corpus-wide keys, prefixed with
-    `CORPUS_KEY_PREFIX`) for lines no pattern explained.
+    open, a press release's company profile (`_profiles`), and last `repeated_lines`
+    (keys from `line_key`, usually one site's entry of `repeated_lines_by_site`, which also
+    holds the corpus-wide keys, prefixed with `CORPUS_KEY_PREFIX`) for lines no pattern
+    explained.
     """
     lines = split_lines(text)
     texts = lines.texts
@@ -305,6 +307,7 @@ def mark_boilerplate(
     _mark_bios(texts, marks)
     _mark_personas(texts, marks)
     _mark_comment_fields(texts, marks)
+    marks.update(company_profile_marks(texts, marks))
     if repeated_lines:
         _mark_repeated(texts, marks, repeated_lines)
     return tuple(
