@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,18 +48,24 @@ def run_unspin(corpus: Path, workers: int, all_pairs: bool = False) -> dict[str,
 
 
 def run_spark(corpus: Path, workers: int) -> dict[str, Any]:
-    """``unspin scan --engine spark`` on ``local[workers]``, end to end."""
+    """``unspin scan --engine spark`` on ``local[workers]``, end to end.
+
+    Into a folder beside the corpus, removed once read: a run that fails leaves its stage
+    tables there, and the next run of the same corpus resumes from them (its wall time is
+    then the rest of the work only, and ``resumed`` names the stages read back)."""
     from unspin.engines.spark.scan import scan_with_spark
 
-    with tempfile.TemporaryDirectory() as out:
-        scan_with_spark([corpus], Path(out), master=f"local[{workers}]")
-        manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
-        with (Path(out) / "pairs.jsonl").open(encoding="utf-8") as lines:
-            pairs = [[r["a"], r["b"]] for r in map(json.loads, lines)]
+    out = corpus.parent / "spark-run"
+    run = scan_with_spark([corpus], out, master=f"local[{workers}]")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    with (out / "pairs.jsonl").open(encoding="utf-8") as lines:
+        pairs = [[r["a"], r["b"]] for r in map(json.loads, lines)]
+    shutil.rmtree(out)
     return {
         "pairs": pairs,
         "stages": manifest["seconds"],
         "candidates": manifest["counts"].get("candidates"),
+        "resumed": list(run.scan.resumed),
     }
 
 

@@ -51,10 +51,16 @@ def connected_components(edges: DataFrame, *, checkpoint_every: int = 4) -> Data
     """
     if checkpoint_every < 1:
         raise ValueError(f"checkpoint_every must be at least 1, not {checkpoint_every}")
-    ends = (
-        edges.select(_binary(F.col("a")).alias("a"), _binary(F.col("b")).alias("b"))
-        .where(F.col("a").isNotNull() | F.col("b").isNotNull())
-        .persist(StorageLevel.MEMORY_AND_DISK)
+    # Checkpointed, not cached: every round's plan holds the one before it more than once
+    # (the large-star reads its edges twice, the change count both rounds), so the plan
+    # behind the edges is printed many times over in each round's plan string. At
+    # 50,000 documents the pairs' own plan made that string exhaust a 4 GB heap
+    # ("OutOfMemoryError" in `explainString`, `python -m benchmarks.speed run --sizes 50000
+    # --methods unspin-spark`).
+    ends = _checkpointed(
+        edges.select(_binary(F.col("a")).alias("a"), _binary(F.col("b")).alias("b")).where(
+            F.col("a").isNotNull() | F.col("b").isNotNull()
+        )
     )
     nodes = (
         ends.select(F.col("a").alias("node"))
@@ -89,7 +95,6 @@ def connected_components(edges: DataFrame, *, checkpoint_every: int = 4) -> Data
     )
     result = _checkpointed(labelled)
     current.unpersist()
-    ends.unpersist()
     return result
 
 

@@ -23,6 +23,11 @@ DEFAULT_MASTER = "local[*]"
 # --driver-memory and --executor-memory decide instead, and this is not applied.
 LOCAL_DRIVER_MEMORY = "4g"
 
+# Longest plan string Spark builds, in characters (its default is ~2 GB): a plan is printed
+# for every adaptive re-plan, and at 50,000 documents one such string exhausted the heap.
+# Only explain output and logs are cut; no result depends on it.
+PLAN_STRING_MAX = 1 << 20
+
 
 def require() -> None:
     """Raise MissingExtraError (with the pip line) unless PySpark and pandas are installed."""
@@ -58,6 +63,9 @@ def spark_session(master: str | None = None, partitions: int | None = None) -> S
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         # Python workers stay up between tasks, so the lexicon loads once per worker.
         .config("spark.python.worker.reuse", "true")
+        # Plans are printed (for the SQL listener) whether or not anyone reads them; an
+        # iterative plan's string once filled the driver's heap. Cut at PLAN_STRING_MAX.
+        .config("spark.sql.maxPlanStringLength", str(PLAN_STRING_MAX))
     )
     if chosen.startswith("local"):
         memory = os.environ.get("UNSPIN_SPARK_DRIVER_MEMORY", LOCAL_DRIVER_MEMORY)
