@@ -166,8 +166,10 @@ def test_a_stopped_fill_is_not_finished_with_other_articles(
         with pytest.raises(KeyboardInterrupt):
             filled.fill(stopping(), {})
         changed = Document(docs[0].id, docs[1].text, site=docs[0].site)
-        with pytest.raises(UsageError, match="stopped fill of other articles: 'gazette-0'"):
+        with pytest.raises(UsageError, match="other articles: 'gazette-0' is held with"):
             filled.fill([(changed, made[0])], {})
+        with pytest.raises(UsageError, match="other articles: 'gazette-0' is not among"):
+            filled.fill([(docs[1], made[1])], {})
 
 
 def test_an_index_of_an_older_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:

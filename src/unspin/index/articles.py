@@ -308,11 +308,13 @@ class ArticleIndex:
                 for doc, features in batch:
                     assert features.id == doc.id, "each article comes with its own features"
                     if doc.id in held:
-                        self._check_refilled(doc, held[doc.id])
+                        self._check_refilled(doc, held.pop(doc.id))
                         continue
                     self._put(doc)
                     self.lexical.insert(features)
             progress.advance(len(batch))
+        if held:  # the stopped fill held articles this one does not have
+            self._check_refilled(None, min(held))
         self._finish(templates)
         return len(self)
 
@@ -326,13 +328,18 @@ class ArticleIndex:
                 "one with `unspin index add`."
             )
 
-    def _check_refilled(self, doc: Document, digest: str) -> None:
-        """A fill that goes on must be of the articles it stopped in."""
-        if record_digest(doc) != digest:
+    def _check_refilled(self, doc: Document | None, held: str) -> None:
+        """A fill that goes on must be of the articles it stopped in: ``doc`` is held with
+        the digest ``held``; with no ``doc``, ``held`` is an id the new fill lacks."""
+        if doc is None or record_digest(doc) != held:
+            what = (
+                f"{held!r} is not among the articles given"
+                if doc is None
+                else f"{doc.id!r} is held with another text or metadata"
+            )
             raise UsageError(
-                f"the index {self.path} holds a stopped fill of other articles: {doc.id!r} "
-                "is held with another text or metadata. Fix: pass a new --db file, or run "
-                "the scan that stopped again."
+                f"the index {self.path} holds a stopped fill of other articles: {what}. "
+                "Fix: pass a new --db file, or run the scan that stopped again."
             )
 
     def _finish(self, templates: Mapping[str, frozenset[str]]) -> None:
