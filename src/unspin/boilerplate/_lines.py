@@ -31,3 +31,20 @@ class Lines(NamedTuple):
 def split_lines(doc: str) -> Lines:
     raws = doc.splitlines(keepends=True)
     return Lines([raw.strip() for raw in raws], raws, list(accumulate(map(len, raws), initial=0)))
+
+
+def block_after(texts: list[str], i: int, max_lines: int, max_chars: int) -> list[int]:
+    """The lines of the block that follows line ``i`` of ``texts`` (stripped lines): the rest
+    of line i's own block, or the next block when blank lines come right after it. Empty
+    when that block is longer than ``max_lines`` lines or ``max_chars`` characters."""
+    j = i + 1
+    while j < len(texts) and not texts[j]:
+        j += 1
+    block: list[int] = []
+    # One line past the limit is enough to know the block is too long; a page without blank
+    # lines would otherwise be walked to its end for every header.
+    while j < len(texts) and texts[j] and len(block) <= max_lines:
+        block.append(j)
+        j += 1
+    fits = 0 < len(block) <= max_lines and sum(len(texts[k]) for k in block) <= max_chars
+    return block if fits else []

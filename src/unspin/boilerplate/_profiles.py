@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from unspin.boilerplate._lines import block_after
+
 KIND = "company_profile"
 
 # Corporate facts the headerless block must state (distinct kinds of fact, below). A
@@ -67,7 +69,7 @@ def company_profile_marks(
         header = _HEADER.fullmatch(text) if len(text) < _TAIL_LINE_MAX_CHARS else None
         if header is None or i in marked:
             continue
-        block = _block_after(texts, i)
+        block = block_after(texts, i, PROFILE_MAX_LINES, PROFILE_MAX_CHARS)
         if block and not any(k in marked for k in block) and _about(header["name"], texts, block):
             facts = _facts("\n".join(texts[k] for k in block))
             if not facts:
@@ -78,19 +80,6 @@ def company_profile_marks(
     if not found:
         found.update(_trailing_profile(texts, marked))
     return found
-
-
-def _block_after(texts: list[str], i: int) -> list[int]:
-    """The block of lines after line ``i`` (after any blank lines), if it is profile-sized."""
-    j = i + 1
-    while j < len(texts) and not texts[j]:
-        j += 1
-    block: list[int] = []
-    while j < len(texts) and texts[j] and len(block) <= PROFILE_MAX_LINES:
-        block.append(j)
-        j += 1
-    fits = 0 < len(block) <= PROFILE_MAX_LINES
-    return block if fits and sum(len(texts[k]) for k in block) <= PROFILE_MAX_CHARS else []
 
 
 def _about(name: str, texts: list[str], block: list[int]) -> bool:

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from unspin.boilerplate._chrome import menu_line, table_row, title_item
-from unspin.boilerplate._lines import split_lines
+from unspin.boilerplate._lines import block_after, split_lines
 from unspin.boilerplate._patterns import (
     BIO_HEADER,
     COMMENT_FIELD,
@@ -102,22 +102,8 @@ def _mark_bios(texts: list[str], marks: _Marks) -> None:
         if kind == "author_bio" and evidence.startswith(BIO_HEADER)
     ]
     for i in headers:
-        j = i + 1
-        # Blank lines right after the header mean the bio is the next block; otherwise it
-        # is the rest of the header's own block.
-        while j < len(texts) and not texts[j]:
-            j += 1
-        block: list[int] = []
-        # One line past the limit is enough to know the block is too long for a bio; a page
-        # without blank lines would otherwise be walked to its end for every header.
-        while j < len(texts) and texts[j] and len(block) <= _MAX_BIO_LINES:
-            block.append(j)
-            j += 1
-        if (
-            0 < len(block) <= _MAX_BIO_LINES
-            and sum(len(texts[k]) for k in block) <= _MAX_BIO_CHARS
-            and not any(k in marks or classify(texts[k]) for k in block)
-        ):
+        block = block_after(texts, i, _MAX_BIO_LINES, _MAX_BIO_CHARS)
+        if block and not any(k in marks or classify(texts[k]) for k in block):
             for k in block:
                 marks[k] = ("author_bio", f"bio following the author header on line {i + 1}")
 

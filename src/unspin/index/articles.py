@@ -308,13 +308,16 @@ class ArticleIndex:
                 for doc, features in batch:
                     assert features.id == doc.id, "each article comes with its own features"
                     if doc.id in held:
-                        self._check_refilled(doc, held.pop(doc.id))
+                        if record_digest(doc) != held.pop(doc.id):
+                            raise self._other_fill(
+                                f"{doc.id!r} is held with another text or metadata"
+                            )
                         continue
                     self._put(doc)
                     self.lexical.insert(features)
             progress.advance(len(batch))
         if held:  # the stopped fill held articles this one does not have
-            self._check_refilled(None, min(held))
+            raise self._other_fill(f"{min(held)!r} is not among the articles given")
         self._finish(templates)
         return len(self)
 
@@ -328,19 +331,12 @@ class ArticleIndex:
                 "one with `unspin index add`."
             )
 
-    def _check_refilled(self, doc: Document | None, held: str) -> None:
-        """A fill that goes on must be of the articles it stopped in: ``doc`` is held with
-        the digest ``held``; with no ``doc``, ``held`` is an id the new fill lacks."""
-        if doc is None or record_digest(doc) != held:
-            what = (
-                f"{held!r} is not among the articles given"
-                if doc is None
-                else f"{doc.id!r} is held with another text or metadata"
-            )
-            raise UsageError(
-                f"the index {self.path} holds a stopped fill of other articles: {what}. "
-                "Fix: pass a new --db file, or run the scan that stopped again."
-            )
+    def _other_fill(self, what: str) -> UsageError:
+        """The error of a fill that goes on with other articles than the stopped one's."""
+        return UsageError(
+            f"the index {self.path} holds a stopped fill of other articles: {what}. Fix: pass "
+            "a new --db file, or run the scan that stopped again."
+        )
 
     def _finish(self, templates: Mapping[str, frozenset[str]]) -> None:
         """Write the templates in force, which ends an add or remove."""

@@ -4,8 +4,8 @@ The index gets what `unspin scan --db` of the same corpus gives an empty index: 
 article with its features and postings, the site templates, and the scan's pairs, families
 and site records. Nothing is prepared again: features come from the scan's features table
 (an exact copy takes its group representative's, which are its own, since copies share
-text and site), spooled to the driver in input order (`spooled`), which writes the SQLite file (one
-writer, as SQLite wants) in batches of `unspin.index.articles.ADD_BATCH`. The pairs and
+text and site), spooled to the driver in input order (`spooled`), which writes the SQLite
+file (one writer, as SQLite wants) in batches of `unspin.index.articles.ADD_BATCH`. The pairs and
 families are read back from the records just written.
 """
 
